@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: "Wrong email or password.",
+  RateLimited: "Too many sign-in attempts. Wait a few minutes and try again.",
+  SessionRequired: "Please sign in to continue.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const error = typeof sp.error === "string" ? (ERRORS[sp.error] ?? "Sign-in failed. Try again.") : null;
+  const raw = typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/articles";
+  // Only same-site paths: never redirect a user to another host after sign-in.
+  const callbackUrl = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/articles";
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="mb-1 text-2xl font-semibold">Galley</h1>
+        <p className="mb-6 text-sm text-slate-600">Sign in to review machine-translated articles.</p>
+        <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      </div>
+    </main>
+  );
+}

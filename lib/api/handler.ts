@@ -1,0 +1,174 @@
+import type { z } from "zod";
+import type { NextRequest } from "next/server";
+import { can, requirePermission, type Actor, type Permission, type UserActor } from "@/lib/auth/policy";
+import { hashIp } from "@/lib/auth/secrets";
+import { sessionActor } from "@/lib/auth/session";
+import { env, authSecret } from "@/lib/env";
+import { AppError, badRequest, forbidden, tooLarge, unauthorized } from "@/lib/errors";
+import { actorFromApiToken } from "@/lib/server/api-tokens";
+import { clientIpFromHeaders } from "./client-ip";
+import { errorResponse, json, newRequestId, parseWith } from "./respond";
+
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576; // 1 MB, documented in docs/api.md
+
+interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  /** Required permission; omit with `public: true` for reader-facing routes. */
+  permission?: Permission;
+  public?: boolean;
+  body?: B;
+  query?: Q;
+  maxBodyBytes?: number;
+  /** Raw body (e.g. NDJSON): the handler reads `ctx.rawBody` itself. */
+  rawBody?: { contentTypes: string[] };
+}
+
+export interface RouteContext<P, B, Q> {
+  req: NextRequest;
+  params: P;
+  body: B;
+  query: Q;
+  rawBody: string;
+  actor: Actor;
+  /** The authenticated user (throws 401 for anonymous callers). */
+  user: () => UserActor;
+  requestId: string;
+  ipHash: string;
+}
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+/**
+ * The one request wrapper for /api/v1: authenticate (Bearer token or session),
+ * authorize through the policy, check CSRF for cookie sessions, validate query
+ * and body with zod, and map every error to a JSON answer.
+ */
+export function apiRoute<
+  P extends Record<string, string> = Record<string, never>,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
+  opts: RouteOptions<B, Q>,
+  handler: (ctx: RouteContext<P, Infer<B>, Infer<Q>>) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, routeCtx: { params: Promise<P> }): Promise<Response> => {
+    const requestId = newRequestId(req.headers.get("x-request-id"));
+    try {
+      const params = await routeCtx.params;
+      const ip = clientIpFromHeaders((n) => req.headers.get(n));
+      const ipHash = hashIp(ip, env().GALLEY_IP_HASH_SALT ?? authSecret());
+      const actor = await resolveActor(req, ipHash);
+      if (!opts.public) {
+        if (!opts.permission) throw new Error("apiRoute needs a permission or public: true");
+        requirePermission(actor, opts.permission);
+      }
+      const query = opts.query
+        ? parseWith(opts.query, Object.fromEntries(req.nextUrl.searchParams), "query")
+        : undefined;
+      const mutating = !["GET", "HEAD", "OPTIONS"].includes(req.method);
+      let rawBody = "";
+      let body: unknown = undefined;
+      if (mutating && (opts.body || opts.rawBody)) {
+        rawBody = await readBody(req, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, opts.rawBody?.contentTypes ?? ["application/json"]);
+        if (opts.body) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(rawBody);
+          } catch {
+            throw badRequest("Malformed JSON in the request body");
+          }
+          body = parseWith(opts.body, parsed, "body");
+        }
+      }
+      const result = await handler({
+        req,
+        params,
+        body: body as Infer<B>,
+        query: query as Infer<Q>,
+        rawBody,
+        actor,
+        user: () => {
+          if (actor.type === "USER" || actor.type === "TOKEN") return actor;
+          throw unauthorized();
+        },
+        requestId,
+        ipHash,
+      });
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
+      return json(result, 200, { "x-request-id": requestId });
+    } catch (err) {
+      return errorResponse(err, requestId);
+    }
+  };
+}
+
+async function resolveActor(req: NextRequest, ipHash: string): Promise<Actor> {
+  const auth = req.headers.get("authorization");
+  if (auth) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    if (!match) throw unauthorized("Authorization header must be 'Bearer <token>'");
+    const actor = await actorFromApiToken(match[1]!);
+    if (!actor) throw unauthorized("The API token is invalid or revoked");
+    return actor;
+  }
+  const actor = await sessionActor();
+  if (!actor) return { type: "ANONYMOUS", ipHash };
+  if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) assertSameOrigin(req);
+  return actor;
+}
+
+/**
+ * CSRF guard for cookie-authenticated writes: the browser's Origin must match
+ * the host it sent the request to. Token requests carry no ambient credentials
+ * and skip this.
+ */
+function assertSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (origin) {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw forbidden("Cross-site request refused");
+    }
+    if (originHost !== host) throw forbidden("Cross-site request refused");
+    return;
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw forbidden("Cross-site request refused");
+}
+
+async function readBody(req: NextRequest, maxBytes: number, contentTypes: string[]): Promise<string> {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!contentTypes.includes(type)) {
+    throw new AppError("unsupported_media_type", `Content-Type must be ${contentTypes.join(" or ")}`);
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(`Request body exceeds ${maxBytes} bytes`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(`Request body exceeds ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  const buf = Buffer.concat(chunks);
+  // fatal: invalid UTF-8 is an error the caller should see, not silently replaced text.
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    throw badRequest("Request body is not valid UTF-8");
+  }
+}
+
+export { can };

@@ -1,0 +1,96 @@
+// The one authorization policy. Pages, server actions, /api/v1 routes and the
+// CLI all ask `can()` / `requirePermission()`; no component keeps its own copy.
+import { forbidden, unauthorized } from "@/lib/errors";
+
+export const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "read:article",
+  "read:metrics",
+  "ingest:article",
+  "export:article",
+  "edit:revision",
+  "annotate:revision",
+  "dismiss:qa",
+  "triage:feedback",
+  "assign:article",
+  "approve:article",
+  "publish:article",
+  "manage:glossary",
+  "read:audit",
+  "admin:users",
+  "admin:tokens",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEWER: Permission[] = ["read:article", "read:metrics", "export:article"];
+const REVIEWER: Permission[] = [
+  ...VIEWER,
+  "edit:revision",
+  "annotate:revision",
+  "dismiss:qa",
+  "triage:feedback",
+];
+const EDITOR: Permission[] = [
+  ...REVIEWER,
+  "ingest:article",
+  "assign:article",
+  "approve:article",
+  "publish:article",
+  "manage:glossary",
+];
+const ADMIN: Permission[] = [...EDITOR, "read:audit", "admin:users", "admin:tokens"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  VIEWER: new Set(VIEWER),
+  REVIEWER: new Set(REVIEWER),
+  EDITOR: new Set(EDITOR),
+  ADMIN: new Set(ADMIN),
+};
+
+/** Who is acting. Derived on the server from the session or token, never from a body. */
+export type Actor =
+  | {
+      type: "USER" | "TOKEN";
+      userId: string;
+      tokenId: string | null;
+      email: string;
+      name: string;
+      role: Role;
+    }
+  | { type: "ANONYMOUS"; ipHash: string | null }
+  | { type: "SYSTEM"; label: string };
+
+export type UserActor = Extract<Actor, { type: "USER" | "TOKEN" }>;
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor || (actor.type !== "USER" && actor.type !== "TOKEN")) return false;
+  return ROLE_PERMISSIONS[actor.role].has(permission);
+}
+
+/** Throws 401 without an identity, 403 without the permission. */
+export function requirePermission(
+  actor: Actor | null | undefined,
+  permission: Permission,
+): UserActor {
+  if (!actor || (actor.type !== "USER" && actor.type !== "TOKEN")) throw unauthorized();
+  if (!ROLE_PERMISSIONS[actor.role].has(permission)) {
+    throw forbidden(`Your role (${actor.role}) lacks the permission ${permission}`);
+  }
+  return actor;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Navigation entries by permission, so the menu follows the same policy. */
+export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/articles", label: "Articles", permission: "read:article" },
+  { href: "/feedback", label: "Feedback", permission: "triage:feedback" },
+  { href: "/dashboard", label: "Dashboard", permission: "read:metrics" },
+  { href: "/glossary", label: "Glossary", permission: "manage:glossary" },
+  { href: "/audit", label: "Audit", permission: "read:audit" },
+  { href: "/admin", label: "Admin", permission: "admin:users" },
+];

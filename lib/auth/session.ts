@@ -1,0 +1,26 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import type { Permission, UserActor } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
+import { authOptions } from "@/lib/auth/next-auth";
+import { getActiveUser } from "@/lib/server/users";
+
+/**
+ * The signed-in user as an Actor, re-read from the database so a disabled user
+ * or a changed role takes effect on the next request (sessionVersion).
+ */
+export async function sessionActor(): Promise<UserActor | null> {
+  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await getActiveUser(session.uid);
+  if (!user || (session.sv ?? 0) !== user.sessionVersion) return null;
+  return { type: "USER", userId: user.id, tokenId: null, email: user.email, name: user.name, role: user.role };
+}
+
+/** For pages: redirect to sign-in without a session; 403 page without the permission. */
+export async function requirePageActor(permission: Permission, callbackPath: string): Promise<UserActor> {
+  const actor = await sessionActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  if (!can(actor, permission)) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
+  return actor;
+}

@@ -1,0 +1,43 @@
+// Shapes shared by the pure domain modules (text, ingest, quality, formats).
+// They mirror the database model but carry no Prisma types, so lib/ stays framework-free.
+
+export type SegmentKind = "TITLE" | "PARAGRAPH" | "CAPTION";
+
+export type ArticleStatus = "NEW" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED" | "PUBLISHED";
+
+/** One segment as ingested: index 0 is the title, body segments follow from 1. */
+export interface IngestSegment {
+  kind: SegmentKind;
+  source: string | null;
+  mt: string;
+}
+
+/** A segment as the review workspace and exports see it at some revision. */
+export interface SegmentView {
+  index: number;
+  kind: SegmentKind;
+  source: string | null;
+  mt: string;
+  /** Text at the chosen revision (equals mt at revision 1). */
+  text: string;
+}
+
+export interface ArticleMeta {
+  id: string;
+  slug: string;
+  externalId: string | null;
+  outlet: string | null;
+  url: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  sourceLang: string;
+  targetLang: string;
+  engine: { name: string; version: string | null };
+  status: ArticleStatus;
+  footer: string | null;
+  revision: number;
+}
+
+export interface ArticleView extends ArticleMeta {
+  segments: SegmentView[];
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Everything is validated here so a bad
+// value fails at start with a message naming the variable.
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  /** Set by scripts/start.ts: "embedded" when it started PGlite for us. */
+  GALLEY_DATABASE_MODE: z.enum(["embedded", "postgres"]).optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  GALLEY_DATA_DIR: z.string().default(".galley"),
+  GALLEY_DEMO: flag,
+  GALLEY_FOOTER_PATTERNS: z.string().optional(),
+  GALLEY_PUBLIC_SHOWS_UNREVIEWED: flag,
+  GALLEY_IP_HASH_SALT: z.string().optional(),
+  GALLEY_FEEDBACK_LIMIT_PER_READER: z.coerce.number().int().positive().default(10),
+  GALLEY_FEEDBACK_LIMIT_PER_ARTICLE: z.coerce.number().int().positive().default(200),
+  GALLEY_FEEDBACK_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  GALLEY_LOGIN_LIMIT: z.coerce.number().int().positive().default(10),
+  GALLEY_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  GALLEY_DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${issues}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export const DEFAULT_LOCAL_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/galley";
+
+/** The database URL the app must use; throws with the variable name when absent. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+  return url;
+}
+
+export function databaseMode(): "embedded" | "postgres" {
+  return env().GALLEY_DATABASE_MODE ?? "postgres";
+}
+
+/** Secret for sessions, and the default key for IP hashing. */
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  return secret;
+}
+
+/** Reset the cache (tests change process.env between cases). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

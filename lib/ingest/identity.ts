@@ -1,0 +1,41 @@
+import { createHash, randomBytes } from "node:crypto";
+import { canonicalJson } from "@/lib/audit/chain";
+import type { IngestSegment } from "@/lib/domain/types";
+
+/** Content fingerprint for idempotent re-ingest: same content → same hash. */
+export function contentHash(content: {
+  sourceLang: string;
+  targetLang: string;
+  engine: { name: string; version: string };
+  url: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  footer: string | null;
+  segments: IngestSegment[];
+}): string {
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+/** URL slug from the English title plus a random suffix, e.g. "ruling-party-leader-k3x9qa". */
+export function makeSlug(title: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  const suffix = randomBytes(4).readUInt32BE(0).toString(36).padStart(6, "0").slice(-6);
+  return `${base || "article"}-${suffix}`;
+}
+
+/** Word count for MQM normalisation and dashboards (whitespace-separated; CJK by characters / 2.5 would be a guess, so plain split). */
+export function countWords(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) {
+    const m = t.match(/\S+/g);
+    n += m ? m.length : 0;
+  }
+  return n;
+}

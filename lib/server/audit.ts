@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/policy";
+import {
+  GENESIS_HASH,
+  eventHash,
+  sanitizeAuditData,
+  verifyBatch,
+  type StoredEvent,
+} from "@/lib/audit/chain";
+import { db, transaction, type Tx } from "@/lib/db";
+
+// Any constant works; it only has to differ from other advisory locks in the app.
+const AUDIT_CHAIN_LOCK = 4_711_001;
+
+export interface AuditInput {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data?: Record<string, unknown>;
+  requestId?: string;
+}
+
+export function actorFields(actor: Actor): {
+  actorType: "USER" | "TOKEN" | "ANONYMOUS" | "SYSTEM";
+  actorId: string | null;
+  actorLabel: string;
+} {
+  switch (actor.type) {
+    case "USER":
+      return { actorType: "USER", actorId: actor.userId, actorLabel: actor.email };
+    case "TOKEN":
+      return { actorType: "TOKEN", actorId: actor.userId, actorLabel: `${actor.email} (token)` };
+    case "ANONYMOUS":
+      return { actorType: "ANONYMOUS", actorId: null, actorLabel: "anonymous reader" };
+    case "SYSTEM":
+      return { actorType: "SYSTEM", actorId: null, actorLabel: actor.label };
+  }
+}
+
+/**
+ * Appends one event to the hash chain inside the caller's transaction, so the
+ * event exists exactly when the change it records does. Call it last in the
+ * transaction: the chain lock is held until commit. The lock serialises appends
+ * across every app instance, so the chain cannot fork; the previous hash comes
+ * from the newest row by primary key, so the cost does not grow with the log.
+ */
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<bigint> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const last = await tx.$queryRaw<{ hash: string }[]>`
+    SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
+  const next = await tx.$queryRaw<{ id: bigint }[]>`
+    SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS "id"`;
+  const id = next[0]!.id;
+  const prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const content = {
+    id: id.toString(),
+    at: at.toISOString(),
+    ...actorFields(input.actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    data: sanitizeAuditData(input.data ?? {}),
+    requestId: input.requestId ?? randomUUID(),
+  };
+  const hash = eventHash(prevHash, content);
+  await tx.auditEvent.create({
+    data: {
+      ...content,
+      id,
+      at,
+      data: content.data as object,
+      prevHash,
+      hash,
+    },
+  });
+  return id;
+}
+
+/** Standalone audited action (no other write), e.g. a failed sign-in. */
+export async function recordAudit(input: AuditInput): Promise<void> {
+  await transaction((tx) => appendAudit(tx, input));
+}
+
+export type VerifyResult =
+  | { ok: true; events: number }
+  | { ok: false; events: number; brokenAt: string; reason: string };
+
+/** Walks the whole chain in keyset batches, so memory stays flat however long the log. */
+export async function verifyAuditChain(batchSize = 2000): Promise<VerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let afterId = -1n;
+  let count = 0;
+  for (;;) {
+    const rows = await db().auditEvent.findMany({
+      where: { id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (rows.length === 0) return { ok: true, events: count };
+    const events: StoredEvent[] = rows.map((r) => ({
+      id: r.id.toString(),
+      at: r.at.toISOString(),
+      actorType: r.actorType,
+      actorId: r.actorId,
+      actorLabel: r.actorLabel,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      data: r.data,
+      requestId: r.requestId,
+      prevHash: r.prevHash,
+      hash: r.hash,
+    }));
+    const check = verifyBatch(prevHash, events);
+    if (!check.ok) {
+      const index = events.findIndex((e) => e.id === check.brokenAt);
+      return { ok: false, events: count + index, brokenAt: check.brokenAt, reason: check.reason };
+    }
+    count += rows.length;
+    prevHash = check.lastHash;
+    afterId = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,5 @@
+import { db } from "@/lib/db";
+
+export function countNewFeedback(): Promise<number> {
+  return db().feedback.count({ where: { status: "NEW" } });
+}

@@ -1,0 +1,202 @@
+import type { Actor, UserActor } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/policy";
+import { db, transaction } from "@/lib/db";
+import type { ArticleStatus } from "@/lib/domain/types";
+import {
+  TRANSITION_PERMISSION,
+  allowedTransitions,
+  canTransition,
+  statusAfterEdit,
+} from "@/lib/domain/workflow";
+import { badRequest, conflict, notFound } from "@/lib/errors";
+import { countWords } from "@/lib/ingest/identity";
+import { diffStats, diffText } from "@/lib/text/diff";
+import { appendAudit } from "./audit";
+import { lockArticle } from "./articles";
+import { textsAtRevision } from "./revision-texts";
+
+export interface SaveRevisionInput {
+  articleId: string;
+  baseRevision: number;
+  segments: { index: number; text: string }[];
+  summary?: string;
+  actor: UserActor;
+  requestId?: string;
+  /** Feedback item this save resolves (becomes ACCEPTED with this revision). */
+  feedbackId?: string;
+  kind?: "EDIT" | "REVERT" | "IMPORT";
+  revertedTo?: number;
+}
+
+export type SaveResult = { created: true; revision: number } | { created: false; revision: number };
+
+/**
+ * Writes a new revision on top of `baseRevision`. The article row is locked, so
+ * concurrent saves serialise: the first wins, later ones with the same base get
+ * a 409 carrying the current revision and text, and nothing is written for them.
+ * Revision, segment texts, article pointer and audit event commit together.
+ */
+export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult> {
+  const seen = new Set<number>();
+  for (const s of input.segments) {
+    if (seen.has(s.index)) throw badRequest(`Segment ${s.index} appears twice`);
+    seen.add(s.index);
+  }
+  return transaction(async (tx) => {
+    const article = await lockArticle(tx, input.articleId);
+    const current = await textsAtRevision(tx, input.articleId, article.currentRevision);
+    if (input.baseRevision !== article.currentRevision) {
+      throw conflict(
+        `Revision ${input.baseRevision} is not the current revision (${article.currentRevision}); someone saved in between`,
+        {
+          currentRevision: article.currentRevision,
+          segments: input.segments.map((s) => ({ index: s.index, text: current.get(s.index) ?? null })),
+        },
+      );
+    }
+    for (const s of input.segments) {
+      if (!current.has(s.index)) throw badRequest(`Segment ${s.index} does not exist in this article`);
+    }
+    const changed = input.segments.filter((s) => current.get(s.index) !== s.text);
+    if (changed.length === 0) return { created: false as const, revision: article.currentRevision };
+
+    let wordsAdded = 0;
+    let wordsRemoved = 0;
+    for (const s of changed) {
+      const stats = diffStats(diffText(current.get(s.index)!, s.text, article.targetLang), article.targetLang);
+      wordsAdded += stats.wordsAdded;
+      wordsRemoved += stats.wordsRemoved;
+    }
+    const number = article.currentRevision + 1;
+    const status = statusAfterEdit(article.status);
+    for (const s of changed) current.set(s.index, s.text);
+    const allTexts = [...current.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+
+    await tx.revision.create({
+      data: {
+        articleId: input.articleId,
+        number,
+        parentNumber: article.currentRevision,
+        kind: input.kind ?? "EDIT",
+        authorId: input.actor.userId,
+        tokenId: input.actor.tokenId,
+        summary: input.summary ?? null,
+        status,
+        revertedTo: input.revertedTo ?? null,
+        feedbackId: input.feedbackId ?? null,
+        wordsAdded,
+        wordsRemoved,
+        segmentsChanged: changed.length,
+      },
+    });
+    await tx.segmentText.createMany({
+      data: changed.map((s) => ({ articleId: input.articleId, segmentIndex: s.index, revisionNumber: number, text: s.text })),
+    });
+    await tx.article.update({
+      where: { id: input.articleId },
+      data: {
+        currentRevision: number,
+        status,
+        updatedAt: new Date(),
+        title: current.get(0) ?? undefined,
+        searchText: allTexts.join("\n"),
+        wordCount: countWords(allTexts),
+      },
+    });
+    if (input.feedbackId) {
+      const fb = await tx.feedback.findFirst({ where: { id: input.feedbackId, articleId: input.articleId } });
+      if (!fb) throw badRequest("The linked feedback item does not belong to this article");
+      await tx.feedback.update({
+        where: { id: fb.id },
+        data: { status: "ACCEPTED", resolvingRevision: number, triagedById: input.actor.userId, triagedAt: new Date() },
+      });
+    }
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: input.kind === "REVERT" ? "revision.revert" : "revision.create",
+      entityType: "article",
+      entityId: input.articleId,
+      data: {
+        from: article.currentRevision,
+        to: number,
+        segments: changed.map((s) => s.index),
+        revertedTo: input.revertedTo,
+        feedbackId: input.feedbackId,
+        summary: input.summary,
+        status: article.status !== status ? { from: article.status, to: status } : undefined,
+      },
+      requestId: input.requestId,
+    });
+    return { created: true as const, revision: number };
+  });
+}
+
+/** Restores revision `to` as a new revision; same conflict rule as any save. */
+export async function revertArticle(input: {
+  articleId: string;
+  to: number;
+  baseRevision: number;
+  reason: string;
+  actor: UserActor;
+  requestId?: string;
+}): Promise<SaveResult> {
+  const article = await db().article.findUnique({ where: { id: input.articleId }, select: { currentRevision: true } });
+  if (!article) throw notFound("Article");
+  if (input.to < 1 || input.to > article.currentRevision) throw badRequest(`Revision ${input.to} does not exist`);
+  const target = await textsAtRevision(db(), input.articleId, input.to);
+  return saveRevision({
+    articleId: input.articleId,
+    baseRevision: input.baseRevision,
+    segments: [...target.entries()].map(([index, text]) => ({ index, text })),
+    summary: `Reverted to revision ${input.to}: ${input.reason}`,
+    actor: input.actor,
+    requestId: input.requestId,
+    kind: "REVERT",
+    revertedTo: input.to,
+  });
+}
+
+/**
+ * Moves an article through the workflow. Illegal transitions get a 409 naming
+ * the allowed ones; each target status needs its own permission.
+ */
+export async function changeStatus(input: {
+  articleId: string;
+  to: ArticleStatus;
+  note?: string;
+  actor: Actor;
+  requestId?: string;
+}) {
+  const user = requirePermission(input.actor, TRANSITION_PERMISSION[input.to]);
+  return transaction(async (tx) => {
+    const article = await lockArticle(tx, input.articleId);
+    if (!canTransition(article.status, input.to)) {
+      throw conflict(`Cannot move an article from ${article.status} to ${input.to}`, {
+        status: article.status,
+        allowed: allowedTransitions(article.status),
+      });
+    }
+    const data: { status: ArticleStatus; updatedAt: Date; approvedRevision?: number; publishedRevision?: number } = {
+      status: input.to,
+      updatedAt: new Date(),
+    };
+    if (input.to === "APPROVED") data.approvedRevision = article.currentRevision;
+    if (input.to === "PUBLISHED") {
+      const revision = article.approvedRevision ?? article.currentRevision;
+      data.publishedRevision = revision;
+      await tx.publication.create({
+        data: { articleId: input.articleId, revisionNumber: revision, note: input.note ?? null, publishedById: user.userId },
+      });
+    }
+    await tx.article.update({ where: { id: input.articleId }, data });
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: "article.status",
+      entityType: "article",
+      entityId: input.articleId,
+      data: { from: article.status, to: input.to, note: input.note, revision: article.currentRevision },
+      requestId: input.requestId,
+    });
+    return { status: input.to, revision: article.currentRevision, allowed: allowedTransitions(input.to) };
+  });
+}

@@ -1,0 +1,161 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import type { Actor } from "@/lib/auth/policy";
+import { isRole, ROLES } from "@/lib/auth/policy";
+import { generatePassword } from "@/lib/auth/secrets";
+import { withDatabase } from "./context";
+import { ProgressBar } from "./progress";
+
+type Values = Record<string, string | boolean | undefined>;
+interface Command {
+  usage: string;
+  summary: string;
+  options: Record<string, { type: "string" | "boolean"; short?: string }>;
+  positionals: number;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+const CLI_ACTOR: Actor = { type: "SYSTEM", label: "cli" };
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return "";
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function fail(message: string, usageLine: string): number {
+  process.stderr.write(`${message}\nUsage: npm run galley -- ${usageLine}\n`);
+  return 2;
+}
+
+export const commands: Record<string, Command> = {
+  migrate: {
+    usage: "",
+    summary: "apply pending database migrations",
+    options: {},
+    positionals: 0,
+    run: () =>
+      withDatabase(async (d) => {
+        const { migrate } = await import("@/lib/db/migrate");
+        const res = await migrate(d.url, undefined, (l) => console.log(l));
+        console.log(`database (${d.mode}) is up to date: ${res.applied.length} applied, ${res.alreadyApplied} already applied`);
+        return 0;
+      }, { migrate: false }),
+  },
+  seed: {
+    usage: "",
+    summary: "add the demo users and articles (idempotent)",
+    options: {},
+    positionals: 0,
+    run: () =>
+      withDatabase(async () => {
+        const { seedDemo } = await import("@/lib/server/seed");
+        await seedDemo((l) => console.log(l));
+        return 0;
+      }),
+  },
+  "user:create": {
+    usage: "--email E --role ADMIN|EDITOR|REVIEWER|VIEWER [--name N]   (password from stdin, or generated)",
+    summary: "create a user",
+    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    positionals: 0,
+    async run(v) {
+      const usage = commands["user:create"]!.usage;
+      const email = typeof v.email === "string" ? v.email.trim() : "";
+      const role = typeof v.role === "string" ? v.role.toUpperCase() : "";
+      if (!/^[^@\s]+@[^@\s]+$/.test(email)) return fail("--email must be an email address", usage);
+      if (!isRole(role)) return fail(`--role must be one of ${ROLES.join(", ")}`, usage);
+      const fromStdin = (await readStdin()).split("\n")[0]?.trim() ?? "";
+      if (fromStdin && fromStdin.length < 8) return fail("The password must be at least 8 characters", usage);
+      const password = fromStdin || generatePassword();
+      return withDatabase(async () => {
+        const { createUser } = await import("@/lib/server/users");
+        const user = await createUser({ email, role, password, name: typeof v.name === "string" ? v.name : undefined }, CLI_ACTOR);
+        console.log(`created ${user.email} (${user.role})`);
+        if (!fromStdin) console.log(`password: ${password}`);
+        return 0;
+      });
+    },
+  },
+  "token:create": {
+    usage: "--email E [--name N]",
+    summary: "create an API token for a user; the token is printed once, on the last line",
+    options: { email: { type: "string" }, name: { type: "string" } },
+    positionals: 0,
+    async run(v) {
+      const email = typeof v.email === "string" ? v.email.trim().toLowerCase() : "";
+      if (!email) return fail("--email is required", commands["token:create"]!.usage);
+      return withDatabase(async () => {
+        const { db } = await import("@/lib/db");
+        const { createApiToken } = await import("@/lib/server/api-tokens");
+        const user = await db().user.findUnique({ where: { email } });
+        if (!user) {
+          process.stderr.write(`No user with email ${email}\n`);
+          return 1;
+        }
+        const name = typeof v.name === "string" ? v.name : `cli ${new Date().toISOString().slice(0, 10)}`;
+        const token = await createApiToken({ userId: user.id, name }, CLI_ACTOR);
+        console.log(`token "${name}" for ${email} (${user.role}); store it now, it is not shown again:`);
+        console.log(token.token);
+        return 0;
+      });
+    },
+  },
+  import: {
+    usage: "FILE.ndjson | FILE.json   [--as EMAIL]",
+    summary: "import articles: NDJSON (one article per line) or a Galley JSON export",
+    options: { as: { type: "string" } },
+    positionals: 1,
+    async run(v, [file]) {
+      const size = await stat(file!).catch(() => null);
+      if (!size?.isFile()) return fail(`No such file: ${file}`, commands.import!.usage);
+      return withDatabase(async () => {
+        const { importNdjsonLines } = await import("@/lib/server/bulk-import");
+        const actor = await importActor(typeof v.as === "string" ? v.as : undefined);
+        if (!actor) return 1;
+        const lines = createInterface({ input: createReadStream(file!, "utf8"), crlfDelay: Infinity });
+        const bar = new ProgressBar(size.size);
+        const summary = await importNdjsonLines(lines, actor, {
+          onLine: (_res, bytes) => bar.tick(bytes),
+        });
+        bar.done();
+        for (const r of summary.results) {
+          if (r.status === "error") console.log(`line ${r.line}: ${r.message}`);
+        }
+        console.log(`imported: ${summary.created} created, ${summary.existing} already present, ${summary.errors} errors`);
+        return summary.errors > 0 ? 1 : 0;
+      });
+    },
+  },
+  "audit:verify": {
+    usage: "",
+    summary: "walk the audit hash chain and report the first broken event",
+    options: {},
+    positionals: 0,
+    run: () =>
+      withDatabase(async () => {
+        const { verifyAuditChain } = await import("@/lib/server/audit");
+        const res = await verifyAuditChain();
+        console.log(JSON.stringify(res));
+        return res.ok ? 0 : 1;
+      }),
+  },
+};
+
+async function importActor(email?: string): Promise<Actor | null> {
+  if (!email) return CLI_ACTOR;
+  const { db } = await import("@/lib/db");
+  const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
+  if (!user) {
+    process.stderr.write(`No user with email ${email}\n`);
+    return null;
+  }
+  return { type: "USER", userId: user.id, tokenId: null, email: user.email, name: user.name, role: user.role };
+}
+
+export function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${(name + " " + c.usage).padEnd(60)}  ${c.summary}`);
+  return `Galley ops CLI\n\nUsage: npm run galley -- <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nWith DATABASE_URL unset, commands use the embedded database in .galley/ (or the running server's).\n`;
+}

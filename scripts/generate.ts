@@ -1,0 +1,2 @@
+import { ensurePrismaClient } from "./build-stamp";
+await ensurePrismaClient();

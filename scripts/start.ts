@@ -1,0 +1,58 @@
+// `npm start`: one command from a fresh clone to a running Galley.
+// Without DATABASE_URL it opens the embedded database (PGlite) in .galley/,
+// generates a session secret once, migrates, seeds the demo data, builds the app
+// if needed and serves it. With DATABASE_URL it uses that PostgreSQL.
+import { spawn } from "node:child_process";
+import { ensureBuild, ensurePrismaClient } from "./build-stamp";
+import { embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
+import { migrate } from "@/lib/db/migrate";
+
+const dev = process.argv.includes("--dev");
+const dataDir = process.env.GALLEY_DATA_DIR ?? ".galley";
+const port = process.env.PORT ?? "3000";
+
+async function main(): Promise<void> {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const external = process.env.DATABASE_URL;
+  if (external && !process.env.NEXTAUTH_SECRET) {
+    console.error("NEXTAUTH_SECRET is not set. With DATABASE_URL set, configure NEXTAUTH_SECRET (32+ random characters, e.g. `openssl rand -base64 32`).");
+    process.exit(1);
+  }
+  await ensurePrismaClient();
+  const database = await resolveDatabase({ databaseUrl: external, dataDir });
+  process.env.DATABASE_URL = database.url;
+  process.env.GALLEY_DATABASE_MODE = database.mode;
+  if (database.mode === "embedded") process.env.NEXTAUTH_SECRET ??= await embeddedSecret(dataDir);
+  // Without a fixed public URL, let next-auth answer on whatever host it is reached at.
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
+
+  const res = await migrate(database.url, undefined, (l) => console.log(`[galley] ${l}`));
+  console.log(`[galley] database: ${database.mode}, ${res.applied.length} migration(s) applied`);
+  if (database.mode === "embedded" || ["1", "true"].includes(process.env.GALLEY_DEMO ?? "")) {
+    const { seedDemo } = await import("@/lib/server/seed");
+    await seedDemo((l) => console.log(`[galley] ${l}`));
+    const { db } = await import("@/lib/db");
+    await db().$disconnect();
+  }
+  if (!dev) await ensureBuild();
+
+  const child = spawn(process.execPath, [require_resolve_next(), dev ? "dev" : "start", "-p", port], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code: number = await new Promise((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 1 : 0))));
+  await database.close();
+  process.exit(code);
+}
+
+function require_resolve_next(): string {
+  return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
+}
+
+main().catch((err) => {
+  console.error(`[galley] failed to start: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { checkNumberMismatch } from "@/lib/quality/checks/number-mismatch";
+import { context } from "./context";
+
+describe("number-mismatch", () => {
+  it("accepts amounts rendered with English scale words", () => {
+    const ctx = context([
+      ["정부는 10조 원을 투입한다.", "The government will inject 10 trillion won."],
+      ["1조 2000억 원 규모", "worth 1.2 trillion won"],
+      ["2억5000만 달러", "$250 million"],
+      ["3만5천 명이 참가했다.", "Some 35,000 people took part."],
+    ]);
+    expect(checkNumberMismatch(ctx)).toEqual([]);
+  });
+
+  it("names both figures when the scale is wrong", () => {
+    const text = "The government will inject 10 billion won.";
+    const ctx = context([["정부는 10조 원을 투입한다.", text]]);
+    expect(checkNumberMismatch(ctx)).toEqual([
+      {
+        segmentIndex: 0,
+        check: "number-mismatch",
+        message:
+          "Source has 10조 (10,000,000,000,000); translation has 10 billion (10,000,000,000).",
+        start: text.indexOf("10 billion"),
+        end: text.indexOf(" won"),
+      },
+    ]);
+  });
+
+  it("reports a figure that is missing from the translation", () => {
+    const ctx = context([["3.5% 상승했다.", "It rose."]]);
+    const [warning] = checkNumberMismatch(ctx);
+    expect(warning?.message).toBe("Source has 3.5%, which is missing from the translation.");
+    expect(warning?.start).toBeUndefined();
+  });
+
+  it("matches dates across languages and accepts a weekday for a day of the month", () => {
+    const ctx = context([
+      ["2024년 3월 13일 발표했다.", "It was announced on March 13, 2024."],
+      ["이 대표는 13일 기자회견에서 말했다.", "Lee told a press conference on Wednesday."],
+    ]);
+    expect(checkNumberMismatch(ctx)).toEqual([]);
+  });
+
+  it("flags a wrong day of the month", () => {
+    const ctx = context([["3월 13일 발표", "announced on March 14"]]);
+    expect(checkNumberMismatch(ctx).map((w) => w.message)).toEqual([
+      "Source has 13일 (day 13); translation has 14 (day 14).",
+    ]);
+  });
+
+  it("accepts a correctly rounded figure but not a truncated one", () => {
+    expect(checkNumberMismatch(context([["1조 2345억 원", "1.23 trillion won"]]))).toEqual([]);
+    expect(checkNumberMismatch(context([["1조 2345억 원", "1 trillion won"]]))).toHaveLength(1);
+  });
+
+  it("skips segments without source and reports a repeated figure once", () => {
+    expect(checkNumberMismatch(context(["10 billion won"]))).toEqual([]);
+    const ctx = context([["10조 원, 다시 10조 원", "10 billion won, again 10 billion won"]]);
+    expect(checkNumberMismatch(ctx)).toHaveLength(1);
+  });
+
+  it("accepts spelled-out small numbers", () => {
+    expect(checkNumberMismatch(context([["3명이 다쳤다.", "Three people were injured."]]))).toEqual(
+      [],
+    );
+  });
+});
