@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Separate build folders let parallel checkouts or test runs build side by side.
+  distDir: process.env.GALLEY_DIST_DIR ?? ".next",
   reactStrictMode: true,
   // pg and PGlite are Node libraries; keep them out of the server bundle.
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs"],

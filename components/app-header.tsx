@@ -32,7 +32,10 @@ export async function AppHeader({ actor }: { actor: UserActor }) {
         </ul>
         <div className="flex items-center gap-3 text-sm">
           <span className="text-slate-700" data-testid="current-user">
-            {actor.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{actor.role}</span>
+            {actor.name}{" "}
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
+              {actor.role}
+            </span>
           </span>
           <SignOutButton />
         </div>

@@ -11,7 +11,10 @@ const COLORS: Record<ArticleStatus, string> = {
 
 export function StatusBadge({ status }: { status: ArticleStatus }) {
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${COLORS[status]}`} data-status={status}>
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${COLORS[status]}`}
+      data-status={status}
+    >
       {STATUS_LABEL[status]}
     </span>
   );

@@ -48,7 +48,8 @@ export const DEFAULT_LOCAL_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/
 /** The database URL the app must use; throws with the variable name when absent. */
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+  if (!url)
+    throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   return url;
 }
 

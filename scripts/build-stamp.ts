@@ -5,7 +5,16 @@ import path from "node:path";
 
 // `npm start` builds only when the sources changed since the last build: the
 // stamp is a hash of every source file's path, size and mtime.
-const ROOTS = ["app", "lib", "prisma", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const ROOTS = [
+  "app",
+  "lib",
+  "prisma",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", ".next", "generated", ".galley"]);
 
 function walk(p: string, out: string[]): void {
@@ -28,16 +37,28 @@ const nextBin = "node_modules/next/dist/bin/next";
 
 export async function ensurePrismaClient(): Promise<void> {
   const client = "lib/db/generated/client.ts";
-  if (existsSync(client) && statSync(client).mtimeMs >= statSync("prisma/schema.prisma").mtimeMs) return;
+  if (existsSync(client) && statSync(client).mtimeMs >= statSync("prisma/schema.prisma").mtimeMs)
+    return;
   console.log("[galley] generating the Prisma client");
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
+    stdio: "inherit",
+  });
 }
 
 export async function ensureBuild(): Promise<void> {
-  const stampFile = ".next/galley-build-stamp";
+  const dist = process.env.GALLEY_DIST_DIR ?? ".next";
+  const stampFile = `${dist}/galley-build-stamp`;
   const stamp = sourceStamp();
-  if (existsSync(".next/BUILD_ID") && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return;
+  if (
+    existsSync(`${dist}/BUILD_ID`) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === stamp
+  )
+    return;
   console.log("[galley] building the app (first start or sources changed)…");
-  execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   writeFileSync(stampFile, stamp);
 }

@@ -16,16 +16,26 @@ async function main(): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.positionals > 0, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: command.positionals > 0,
+      strict: true,
+    });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\nUsage: npm run galley -- ${name} ${command.usage}\n`);
+    process.stderr.write(
+      `${(err as Error).message}\n\nUsage: npm run galley -- ${name} ${command.usage}\n`,
+    );
     return 2;
   }
   if (parsed.positionals.length < command.positionals) {
     process.stderr.write(`Missing argument.\nUsage: npm run galley -- ${name} ${command.usage}\n`);
     return 2;
   }
-  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
+  return command.run(
+    parsed.values as Record<string, string | boolean | undefined>,
+    parsed.positionals,
+  );
 }
 
 main().then(

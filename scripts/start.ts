@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const external = process.env.DATABASE_URL;
   if (external && !process.env.NEXTAUTH_SECRET) {
-    console.error("NEXTAUTH_SECRET is not set. With DATABASE_URL set, configure NEXTAUTH_SECRET (32+ random characters, e.g. `openssl rand -base64 32`).");
+    console.error(
+      "NEXTAUTH_SECRET is not set. With DATABASE_URL set, configure NEXTAUTH_SECRET (32+ random characters, e.g. `openssl rand -base64 32`).",
+    );
     process.exit(1);
   }
   await ensurePrismaClient();
@@ -36,14 +38,20 @@ async function main(): Promise<void> {
   }
   if (!dev) await ensureBuild();
 
-  const child = spawn(process.execPath, [require_resolve_next(), dev ? "dev" : "start", "-p", port], {
-    stdio: "inherit",
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    [require_resolve_next(), dev ? "dev" : "start", "-p", port],
+    {
+      stdio: "inherit",
+      env: process.env,
+    },
+  );
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  const code: number = await new Promise((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 1 : 0))));
+  const code: number = await new Promise((resolve) =>
+    child.on("exit", (c, s) => resolve(c ?? (s ? 1 : 0))),
+  );
   await database.close();
   process.exit(code);
 }

@@ -9,9 +9,14 @@ const ERRORS: Record<string, string> = {
   SessionRequired: "Please sign in to continue.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
-  const error = typeof sp.error === "string" ? (ERRORS[sp.error] ?? "Sign-in failed. Try again.") : null;
+  const error =
+    typeof sp.error === "string" ? (ERRORS[sp.error] ?? "Sign-in failed. Try again.") : null;
   const raw = typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/articles";
   // Only same-site paths: never redirect a user to another host after sign-in.
   const callbackUrl = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/articles";
@@ -19,7 +24,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="mb-1 text-2xl font-semibold">Galley</h1>
-        <p className="mb-6 text-sm text-slate-600">Sign in to review machine-translated articles.</p>
+        <p className="mb-6 text-sm text-slate-600">
+          Sign in to review machine-translated articles.
+        </p>
         <SignInForm callbackUrl={callbackUrl} initialError={error} />
       </div>
     </main>

@@ -6,7 +6,12 @@ import { AppError } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
+  | {
+      ok: false;
+      error: string;
+      fieldErrors?: Record<string, string>;
+      details?: Record<string, unknown>;
+    };
 
 /**
  * The server-action counterpart of apiRoute: authenticate from the session,
@@ -26,13 +31,19 @@ export async function runAction<S extends z.ZodType, T>(
       const fieldErrors: Record<string, string> = {};
       for (const i of parsed.error.issues) fieldErrors[i.path.join(".") || "form"] ??= i.message;
       const first = parsed.error.issues[0];
-      return { ok: false, error: first ? `${first.path.join(".") || "input"}: ${first.message}` : "Invalid input", fieldErrors };
+      return {
+        ok: false,
+        error: first ? `${first.path.join(".") || "input"}: ${first.message}` : "Invalid input",
+        fieldErrors,
+      };
     }
     return { ok: true, data: await fn(parsed.data, actor) };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.message, details: err.details };
-    if (isDatabaseUnavailable(err)) return { ok: false, error: "The database is unavailable; try again shortly" };
-    if (err instanceof Error && err.message === "You cannot disable yourself") return { ok: false, error: err.message };
+    if (isDatabaseUnavailable(err))
+      return { ok: false, error: "The database is unavailable; try again shortly" };
+    if (err instanceof Error && err.message === "You cannot disable yourself")
+      return { ok: false, error: err.message };
     console.error(err);
     return { ok: false, error: "Something went wrong on our side" };
   }

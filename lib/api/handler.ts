@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import type { NextRequest } from "next/server";
-import { can, requirePermission, type Actor, type Permission, type UserActor } from "@/lib/auth/policy";
+import {
+  can,
+  requirePermission,
+  type Actor,
+  type Permission,
+  type UserActor,
+} from "@/lib/auth/policy";
 import { hashIp } from "@/lib/auth/secrets";
 import { sessionActor } from "@/lib/auth/session";
 import { env, authSecret } from "@/lib/env";
@@ -68,7 +74,11 @@ export function apiRoute<
       let rawBody = "";
       let body: unknown = undefined;
       if (mutating && (opts.body || opts.rawBody)) {
-        rawBody = await readBody(req, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, opts.rawBody?.contentTypes ?? ["application/json"]);
+        rawBody = await readBody(
+          req,
+          opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+          opts.rawBody?.contentTypes ?? ["application/json"],
+        );
         if (opts.body) {
           let parsed: unknown;
           try {
@@ -138,13 +148,21 @@ function assertSameOrigin(req: NextRequest): void {
     return;
   }
   const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw forbidden("Cross-site request refused");
+  if (site && site !== "same-origin" && site !== "none")
+    throw forbidden("Cross-site request refused");
 }
 
-async function readBody(req: NextRequest, maxBytes: number, contentTypes: string[]): Promise<string> {
+async function readBody(
+  req: NextRequest,
+  maxBytes: number,
+  contentTypes: string[],
+): Promise<string> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!contentTypes.includes(type)) {
-    throw new AppError("unsupported_media_type", `Content-Type must be ${contentTypes.join(" or ")}`);
+    throw new AppError(
+      "unsupported_media_type",
+      `Content-Type must be ${contentTypes.join(" or ")}`,
+    );
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(`Request body exceeds ${maxBytes} bytes`);

@@ -7,7 +7,11 @@ import { AppError, badRequest } from "@/lib/errors";
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body, bigintSafe), {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...headers,
+    },
   });
 }
 
@@ -27,15 +31,18 @@ export function zodToAppError(err: ZodError, where = "body"): AppError {
 export function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof ZodError) err = zodToAppError(err);
   if (err instanceof AppError) {
-    return json(
-      { error: err.code, message: err.message, ...err.details, requestId },
-      err.status,
-      { ...err.headers, "x-request-id": requestId },
-    );
+    return json({ error: err.code, message: err.message, ...err.details, requestId }, err.status, {
+      ...err.headers,
+      "x-request-id": requestId,
+    });
   }
   if (isDatabaseUnavailable(err)) {
     return json(
-      { error: "unavailable", message: "The database is unavailable; try again shortly", requestId },
+      {
+        error: "unavailable",
+        message: "The database is unavailable; try again shortly",
+        requestId,
+      },
       503,
       { "retry-after": "5", "x-request-id": requestId },
     );
@@ -50,7 +57,11 @@ export function newRequestId(headerValue: string | null): string {
   return headerValue && /^[\w.-]{1,64}$/.test(headerValue) ? headerValue : randomUUID();
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw zodToAppError(parsed.error, where);
   return parsed.data;

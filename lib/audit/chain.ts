@@ -33,7 +33,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function eventHash(prevHash: string, content: ChainedContent): string {
-  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(content)).digest("hex");
+  return createHash("sha256")
+    .update(prevHash)
+    .update("\n")
+    .update(canonicalJson(content))
+    .digest("hex");
 }
 
 /**
@@ -61,8 +65,7 @@ export interface StoredEvent extends ChainedContent {
 }
 
 export type ChainCheck =
-  | { ok: true; lastHash: string }
-  | { ok: false; brokenAt: string; reason: string };
+  { ok: true; lastHash: string } | { ok: false; brokenAt: string; reason: string };
 
 /** Checks one batch of consecutive events against the hash that preceded them. */
 export function verifyBatch(prevHash: string, events: StoredEvent[]): ChainCheck {

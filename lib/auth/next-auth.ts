@@ -23,7 +23,10 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials, req) {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
@@ -33,11 +36,22 @@ export function authOptions(): NextAuthOptions {
             return Array.isArray(v) ? v[0] : v;
           });
           try {
-            const user = await authenticate(parsed.data.email, parsed.data.password, hashIp(ip, authSecret()));
+            const user = await authenticate(
+              parsed.data.email,
+              parsed.data.password,
+              hashIp(ip, authSecret()),
+            );
             if (!user) return null;
-            return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
+            return {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              sv: user.sessionVersion,
+            };
           } catch (err) {
-            if (err instanceof AppError && err.code === "rate_limited") throw new Error("RateLimited");
+            if (err instanceof AppError && err.code === "rate_limited")
+              throw new Error("RateLimited");
             throw err;
           }
         },

@@ -14,11 +14,21 @@ export async function sessionActor(): Promise<UserActor | null> {
   if (!session?.uid) return null;
   const user = await getActiveUser(session.uid);
   if (!user || (session.sv ?? 0) !== user.sessionVersion) return null;
-  return { type: "USER", userId: user.id, tokenId: null, email: user.email, name: user.name, role: user.role };
+  return {
+    type: "USER",
+    userId: user.id,
+    tokenId: null,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  };
 }
 
 /** For pages: redirect to sign-in without a session; 403 page without the permission. */
-export async function requirePageActor(permission: Permission, callbackPath: string): Promise<UserActor> {
+export async function requirePageActor(
+  permission: Permission,
+  callbackPath: string,
+): Promise<UserActor> {
   const actor = await sessionActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
   if (!can(actor, permission)) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);

@@ -24,7 +24,10 @@ async function freePort(): Promise<number> {
 }
 
 /** dataDir "memory://" keeps everything in memory (tests). */
-export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port?: number,
+): Promise<EmbeddedPostgres> {
   let location = dataDir;
   if (!dataDir.startsWith("memory://")) {
     location = path.resolve(dataDir);

@@ -39,7 +39,11 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-export async function resolveDatabase(opts: { databaseUrl?: string; dataDir: string; port?: number }): Promise<ResolvedDatabase> {
+export async function resolveDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  port?: number;
+}): Promise<ResolvedDatabase> {
   if (opts.databaseUrl) return { url: opts.databaseUrl, mode: "postgres", close: async () => {} };
   const dir = path.resolve(opts.dataDir);
   await mkdir(dir, { recursive: true });

@@ -22,7 +22,10 @@ export const ingestArticleSchema = z
     outlet: z.string().trim().min(1).max(200).optional(),
     url: z.string().url("must be a URL").max(2000).optional(),
     byline: safeText(500).optional(),
-    publishedAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).or(z.iso.date()).optional(),
+    publishedAt: z.iso
+      .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
+      .or(z.iso.date())
+      .optional(),
     title: z.object({
       source: safeText(2000).optional(),
       mt: safeText(2000).refine((s) => s.trim().length > 0, "must not be empty"),
@@ -34,20 +37,35 @@ export const ingestArticleSchema = z
         z.object({
           kind: z.enum(["PARAGRAPH", "CAPTION"]).optional(),
           source: safeText(INGEST_LIMITS.maxSegmentChars).optional(),
-          mt: safeText(INGEST_LIMITS.maxSegmentChars).refine((s) => s.trim().length > 0, "must not be empty"),
+          mt: safeText(INGEST_LIMITS.maxSegmentChars).refine(
+            (s) => s.trim().length > 0,
+            "must not be empty",
+          ),
         }),
       )
       .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.mt === undefined && v.segments === undefined) {
-      ctx.addIssue({ code: "custom", path: ["mt"], message: "give the body as `mt` text or as `segments`" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["mt"],
+        message: "give the body as `mt` text or as `segments`",
+      });
     }
     if (v.mt !== undefined && v.segments !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["segments"], message: "give either `mt` or `segments`, not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["segments"],
+        message: "give either `mt` or `segments`, not both",
+      });
     }
     if (v.segments !== undefined && v.source !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["source"], message: "with `segments`, put each source in its segment" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["source"],
+        message: "with `segments`, put each source in its segment",
+      });
     }
   });
 

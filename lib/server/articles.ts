@@ -12,7 +12,13 @@ import { textsAtRevision } from "./revision-texts";
 
 export interface IngestResult {
   created: boolean;
-  article: { id: string; slug: string; status: ArticleStatus; segmentCount: number; revision: number };
+  article: {
+    id: string;
+    slug: string;
+    status: ArticleStatus;
+    segmentCount: number;
+    revision: number;
+  };
 }
 
 function footerPatterns(): RegExp[] {
@@ -36,15 +42,21 @@ export async function ingestArticle(
     built = buildSegments(input, footerPatterns());
   } catch (err) {
     if (err instanceof ParagraphCountMismatch) {
-      throw badRequest(err.message, { sourceParagraphs: err.sourceCount, mtParagraphs: err.mtCount });
+      throw badRequest(err.message, {
+        sourceParagraphs: err.sourceCount,
+        mtParagraphs: err.mtCount,
+      });
     }
     throw badRequest((err as Error).message);
   }
   if (built.segments.length - 1 > INGEST_LIMITS.maxSegments) {
-    throw tooLarge(`The article has ${built.segments.length - 1} segments; the limit is ${INGEST_LIMITS.maxSegments}`);
+    throw tooLarge(
+      `The article has ${built.segments.length - 1} segments; the limit is ${INGEST_LIMITS.maxSegments}`,
+    );
   }
   const long = built.segments.findIndex((s) => s.mt.length > INGEST_LIMITS.maxSegmentChars);
-  if (long >= 0) throw tooLarge(`Segment ${long} exceeds ${INGEST_LIMITS.maxSegmentChars} characters`);
+  if (long >= 0)
+    throw tooLarge(`Segment ${long} exceeds ${INGEST_LIMITS.maxSegmentChars} characters`);
 
   const engine = { name: input.engine.name, version: input.engine.version ?? "" };
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
@@ -93,10 +105,21 @@ export async function ingestArticle(
         },
       });
       await tx.segment.createMany({
-        data: built.segments.map((s, index) => ({ articleId: article.id, index, kind: s.kind, source: s.source, mt: s.mt })),
+        data: built.segments.map((s, index) => ({
+          articleId: article.id,
+          index,
+          kind: s.kind,
+          source: s.source,
+          mt: s.mt,
+        })),
       });
       await tx.segmentText.createMany({
-        data: built.segments.map((s, index) => ({ articleId: article.id, segmentIndex: index, revisionNumber: 1, text: s.mt })),
+        data: built.segments.map((s, index) => ({
+          articleId: article.id,
+          segmentIndex: index,
+          revisionNumber: 1,
+          text: s.mt,
+        })),
       });
       const userId = actor.type === "USER" || actor.type === "TOKEN" ? actor.userId : null;
       await tx.revision.create({
@@ -129,7 +152,13 @@ export async function ingestArticle(
       });
       return {
         created: true,
-        article: { id: article.id, slug: article.slug, status: "NEW" as const, segmentCount: built.segments.length, revision: 1 },
+        article: {
+          id: article.id,
+          slug: article.slug,
+          status: "NEW" as const,
+          segmentCount: built.segments.length,
+          revision: 1,
+        },
       };
     });
   } catch (err) {
@@ -145,7 +174,14 @@ export async function ingestArticle(
 async function findExisting(outlet: string, externalId: string) {
   return db().article.findUnique({
     where: { outlet_externalId: { outlet, externalId } },
-    select: { id: true, slug: true, status: true, currentRevision: true, contentHash: true, _count: { select: { segments: true } } },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      currentRevision: true,
+      contentHash: true,
+      _count: { select: { segments: true } },
+    },
   });
 }
 
@@ -154,9 +190,12 @@ function existingOrConflict(
   hash: string,
 ): IngestResult {
   if (existing.contentHash !== hash) {
-    throw conflict(`An article with this externalId and outlet already exists (${existing.id}) with different content`, {
-      existingId: existing.id,
-    });
+    throw conflict(
+      `An article with this externalId and outlet already exists (${existing.id}) with different content`,
+      {
+        existingId: existing.id,
+      },
+    );
   }
   return {
     created: false,
@@ -261,7 +300,9 @@ export function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
   return { updatedAt, id };
 }
 
-export async function listArticles(q: ListArticlesQuery): Promise<{ items: ArticleListItem[]; nextCursor: string | null }> {
+export async function listArticles(
+  q: ListArticlesQuery,
+): Promise<{ items: ArticleListItem[]; nextCursor: string | null }> {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (q.status) where.push(Prisma.sql`a."status" = ${q.status}::"ArticleStatus"`);
   if (q.engine) {
@@ -336,7 +377,14 @@ export async function listEngines() {
 /** Lock the article row for the rest of the transaction; throws 404 when missing. */
 export async function lockArticle(tx: Tx, id: string) {
   const rows = await tx.$queryRaw<
-    { id: string; status: ArticleStatus; currentRevision: number; publishedRevision: number | null; approvedRevision: number | null; targetLang: string }[]
+    {
+      id: string;
+      status: ArticleStatus;
+      currentRevision: number;
+      publishedRevision: number | null;
+      approvedRevision: number | null;
+      targetLang: string;
+    }[]
   >`SELECT "id", "status", "currentRevision", "publishedRevision", "approvedRevision", "targetLang"
     FROM "Article" WHERE "id" = ${id} FOR UPDATE`;
   const row = rows[0];

@@ -84,8 +84,7 @@ export async function recordAudit(input: AuditInput): Promise<void> {
 }
 
 export type VerifyResult =
-  | { ok: true; events: number }
-  | { ok: false; events: number; brokenAt: string; reason: string };
+  { ok: true; events: number } | { ok: false; events: number; brokenAt: string; reason: string };
 
 /** Walks the whole chain in keyset batches, so memory stays flat however long the log. */
 export async function verifyAuditChain(batchSize = 2000): Promise<VerifyResult> {

@@ -36,7 +36,11 @@ export async function importNdjsonLines(
     }
     let result: LineResult;
     if (lineNo > MAX_BULK_LINES) {
-      result = { line: lineNo, status: "error", message: `More than ${MAX_BULK_LINES} lines in one import` };
+      result = {
+        line: lineNo,
+        status: "error",
+        message: `More than ${MAX_BULK_LINES} lines in one import`,
+      };
     } else {
       result = await importOne(raw, lineNo, actor, opts.requestId);
     }
@@ -49,7 +53,12 @@ export async function importNdjsonLines(
   return summary;
 }
 
-async function importOne(raw: string, line: number, actor: Actor, requestId?: string): Promise<LineResult> {
+async function importOne(
+  raw: string,
+  line: number,
+  actor: Actor,
+  requestId?: string,
+): Promise<LineResult> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -59,11 +68,20 @@ async function importOne(raw: string, line: number, actor: Actor, requestId?: st
   const parsed = ingestArticleSchema.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    return { line, status: "error", message: i ? `${i.path.join(".") || "(root)"}: ${i.message}` : "Invalid article" };
+    return {
+      line,
+      status: "error",
+      message: i ? `${i.path.join(".") || "(root)"}: ${i.message}` : "Invalid article",
+    };
   }
   try {
     const res = await ingestArticle(parsed.data, actor, { requestId });
-    return { line, status: res.created ? "created" : "existing", id: res.article.id, slug: res.article.slug };
+    return {
+      line,
+      status: res.created ? "created" : "existing",
+      id: res.article.id,
+      slug: res.article.slug,
+    };
   } catch (err) {
     if (err instanceof AppError) return { line, status: "error", message: err.message };
     throw err;

@@ -36,5 +36,6 @@ export async function hitRateLimit(
 
 /** Gives back one hit, e.g. when the guarded write itself failed validation later. */
 export async function releaseRateLimit(key: string): Promise<void> {
-  await db().$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+  await db()
+    .$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }

@@ -5,7 +5,11 @@ import type { Db, Tx } from "@/lib/db";
  * SegmentText row with revisionNumber <= n. The LATERAL form makes this one
  * index probe per segment, so its cost does not grow with the revision count.
  */
-export async function textsAtRevision(client: Db | Tx, articleId: string, n: number): Promise<Map<number, string>> {
+export async function textsAtRevision(
+  client: Db | Tx,
+  articleId: string,
+  n: number,
+): Promise<Map<number, string>> {
   const rows = await client.$queryRaw<{ index: number; text: string }[]>`
     SELECT s."index", t."text"
     FROM "Segment" s

@@ -50,12 +50,16 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         `Revision ${input.baseRevision} is not the current revision (${article.currentRevision}); someone saved in between`,
         {
           currentRevision: article.currentRevision,
-          segments: input.segments.map((s) => ({ index: s.index, text: current.get(s.index) ?? null })),
+          segments: input.segments.map((s) => ({
+            index: s.index,
+            text: current.get(s.index) ?? null,
+          })),
         },
       );
     }
     for (const s of input.segments) {
-      if (!current.has(s.index)) throw badRequest(`Segment ${s.index} does not exist in this article`);
+      if (!current.has(s.index))
+        throw badRequest(`Segment ${s.index} does not exist in this article`);
     }
     const changed = input.segments.filter((s) => current.get(s.index) !== s.text);
     if (changed.length === 0) return { created: false as const, revision: article.currentRevision };
@@ -63,7 +67,10 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
     let wordsAdded = 0;
     let wordsRemoved = 0;
     for (const s of changed) {
-      const stats = diffStats(diffText(current.get(s.index)!, s.text, article.targetLang), article.targetLang);
+      const stats = diffStats(
+        diffText(current.get(s.index)!, s.text, article.targetLang),
+        article.targetLang,
+      );
       wordsAdded += stats.wordsAdded;
       wordsRemoved += stats.wordsRemoved;
     }
@@ -90,7 +97,12 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
       },
     });
     await tx.segmentText.createMany({
-      data: changed.map((s) => ({ articleId: input.articleId, segmentIndex: s.index, revisionNumber: number, text: s.text })),
+      data: changed.map((s) => ({
+        articleId: input.articleId,
+        segmentIndex: s.index,
+        revisionNumber: number,
+        text: s.text,
+      })),
     });
     await tx.article.update({
       where: { id: input.articleId },
@@ -104,11 +116,18 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
       },
     });
     if (input.feedbackId) {
-      const fb = await tx.feedback.findFirst({ where: { id: input.feedbackId, articleId: input.articleId } });
+      const fb = await tx.feedback.findFirst({
+        where: { id: input.feedbackId, articleId: input.articleId },
+      });
       if (!fb) throw badRequest("The linked feedback item does not belong to this article");
       await tx.feedback.update({
         where: { id: fb.id },
-        data: { status: "ACCEPTED", resolvingRevision: number, triagedById: input.actor.userId, triagedAt: new Date() },
+        data: {
+          status: "ACCEPTED",
+          resolvingRevision: number,
+          triagedById: input.actor.userId,
+          triagedAt: new Date(),
+        },
       });
     }
     await appendAudit(tx, {
@@ -140,9 +159,13 @@ export async function revertArticle(input: {
   actor: UserActor;
   requestId?: string;
 }): Promise<SaveResult> {
-  const article = await db().article.findUnique({ where: { id: input.articleId }, select: { currentRevision: true } });
+  const article = await db().article.findUnique({
+    where: { id: input.articleId },
+    select: { currentRevision: true },
+  });
   if (!article) throw notFound("Article");
-  if (input.to < 1 || input.to > article.currentRevision) throw badRequest(`Revision ${input.to} does not exist`);
+  if (input.to < 1 || input.to > article.currentRevision)
+    throw badRequest(`Revision ${input.to} does not exist`);
   const target = await textsAtRevision(db(), input.articleId, input.to);
   return saveRevision({
     articleId: input.articleId,
@@ -176,7 +199,12 @@ export async function changeStatus(input: {
         allowed: allowedTransitions(article.status),
       });
     }
-    const data: { status: ArticleStatus; updatedAt: Date; approvedRevision?: number; publishedRevision?: number } = {
+    const data: {
+      status: ArticleStatus;
+      updatedAt: Date;
+      approvedRevision?: number;
+      publishedRevision?: number;
+    } = {
       status: input.to,
       updatedAt: new Date(),
     };
@@ -185,7 +213,12 @@ export async function changeStatus(input: {
       const revision = article.approvedRevision ?? article.currentRevision;
       data.publishedRevision = revision;
       await tx.publication.create({
-        data: { articleId: input.articleId, revisionNumber: revision, note: input.note ?? null, publishedById: user.userId },
+        data: {
+          articleId: input.articleId,
+          revisionNumber: revision,
+          note: input.note ?? null,
+          publishedById: user.userId,
+        },
       });
     }
     await tx.article.update({ where: { id: input.articleId }, data });
@@ -194,9 +227,18 @@ export async function changeStatus(input: {
       action: "article.status",
       entityType: "article",
       entityId: input.articleId,
-      data: { from: article.status, to: input.to, note: input.note, revision: article.currentRevision },
+      data: {
+        from: article.status,
+        to: input.to,
+        note: input.note,
+        revision: article.currentRevision,
+      },
       requestId: input.requestId,
     });
-    return { status: input.to, revision: article.currentRevision, allowed: allowedTransitions(input.to) };
+    return {
+      status: input.to,
+      revision: article.currentRevision,
+      allowed: allowedTransitions(input.to),
+    };
   });
 }

@@ -15,7 +15,14 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   const users = new Map<string, UserActor>();
   for (const u of DEMO_USERS) {
     const user = await ensureUser({ ...u, password: DEMO_PASSWORD }, SEED_ACTOR);
-    users.set(u.email, { type: "USER", userId: user.id, tokenId: null, email: user.email, name: user.name, role: user.role });
+    users.set(u.email, {
+      type: "USER",
+      userId: user.id,
+      tokenId: null,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+    });
   }
   log(`demo users: ${DEMO_USERS.map((u) => u.email).join(", ")} (password ${DEMO_PASSWORD})`);
   const editor = users.get("editor@galley.local")!;
@@ -41,13 +48,23 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   }
   const glossary = [
     { sourceTerm: "이재명", targetTerm: "Lee Jae-myung", note: "President; official romanisation" },
-    { sourceTerm: "산업통상자원부", targetTerm: "Ministry of Trade, Industry and Energy", note: null },
+    {
+      sourceTerm: "산업통상자원부",
+      targetTerm: "Ministry of Trade, Industry and Energy",
+      note: null,
+    },
     { sourceTerm: "외삼촌", targetTerm: "maternal uncle", note: "mother's brother" },
     { sourceTerm: "오세훈", targetTerm: "Oh Se-hoon", note: "Mayor of Seoul" },
   ];
   for (const g of glossary) {
     await db().glossaryTerm.upsert({
-      where: { sourceLang_targetLang_sourceTerm: { sourceLang: "ko", targetLang: "en", sourceTerm: g.sourceTerm } },
+      where: {
+        sourceLang_targetLang_sourceTerm: {
+          sourceLang: "ko",
+          targetLang: "en",
+          sourceTerm: g.sourceTerm,
+        },
+      },
       create: { ...g, sourceLang: "ko", targetLang: "en", createdById: editor.userId },
       update: {},
     });
@@ -56,7 +73,12 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   const first = await db().article.findUniqueOrThrow({ where: { id: ids.get("demo-2026-1101")! } });
   if (first.status === "IN_REVIEW" && first.publishedRevision === null) {
     await changeStatus({ articleId: first.id, to: "APPROVED", actor: editor });
-    await changeStatus({ articleId: first.id, to: "PUBLISHED", note: "First publication", actor: editor });
+    await changeStatus({
+      articleId: first.id,
+      to: "PUBLISHED",
+      note: "First publication",
+      actor: editor,
+    });
   }
   log("demo seed complete");
 }

@@ -124,12 +124,22 @@ export async function authenticate(email: string, password: string, clientKey: s
       action: "auth.signin_failed",
       entityType: "user",
       entityId: user?.id ?? normalized,
-      data: { email: normalized, reason: !user ? "unknown email" : user.disabledAt ? "disabled" : "wrong password" },
+      data: {
+        email: normalized,
+        reason: !user ? "unknown email" : user.disabledAt ? "disabled" : "wrong password",
+      },
     });
     return null;
   }
   await recordAudit({
-    actor: { type: "USER", userId: user.id, tokenId: null, email: user.email, name: user.name, role: user.role },
+    actor: {
+      type: "USER",
+      userId: user.id,
+      tokenId: null,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+    },
     action: "auth.signin",
     entityType: "user",
     entityId: user.id,

@@ -12,7 +12,11 @@ export const langTag = z
   .string()
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "must be a BCP 47 language tag such as ko or en");
 
-export const cuidParam = z.string().min(1).max(64).regex(/^[\w-]+$/, "is not a valid id");
+export const cuidParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, "is not a valid id");
 
 export const positiveInt = z.coerce.number().int().positive();
 

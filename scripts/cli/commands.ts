@@ -37,12 +37,17 @@ export const commands: Record<string, Command> = {
     options: {},
     positionals: 0,
     run: () =>
-      withDatabase(async (d) => {
-        const { migrate } = await import("@/lib/db/migrate");
-        const res = await migrate(d.url, undefined, (l) => console.log(l));
-        console.log(`database (${d.mode}) is up to date: ${res.applied.length} applied, ${res.alreadyApplied} already applied`);
-        return 0;
-      }, { migrate: false }),
+      withDatabase(
+        async (d) => {
+          const { migrate } = await import("@/lib/db/migrate");
+          const res = await migrate(d.url, undefined, (l) => console.log(l));
+          console.log(
+            `database (${d.mode}) is up to date: ${res.applied.length} applied, ${res.alreadyApplied} already applied`,
+          );
+          return 0;
+        },
+        { migrate: false },
+      ),
   },
   seed: {
     usage: "",
@@ -57,7 +62,8 @@ export const commands: Record<string, Command> = {
       }),
   },
   "user:create": {
-    usage: "--email E --role ADMIN|EDITOR|REVIEWER|VIEWER [--name N]   (password from stdin, or generated)",
+    usage:
+      "--email E --role ADMIN|EDITOR|REVIEWER|VIEWER [--name N]   (password from stdin, or generated)",
     summary: "create a user",
     options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
     positionals: 0,
@@ -68,11 +74,15 @@ export const commands: Record<string, Command> = {
       if (!/^[^@\s]+@[^@\s]+$/.test(email)) return fail("--email must be an email address", usage);
       if (!isRole(role)) return fail(`--role must be one of ${ROLES.join(", ")}`, usage);
       const fromStdin = (await readStdin()).split("\n")[0]?.trim() ?? "";
-      if (fromStdin && fromStdin.length < 8) return fail("The password must be at least 8 characters", usage);
+      if (fromStdin && fromStdin.length < 8)
+        return fail("The password must be at least 8 characters", usage);
       const password = fromStdin || generatePassword();
       return withDatabase(async () => {
         const { createUser } = await import("@/lib/server/users");
-        const user = await createUser({ email, role, password, name: typeof v.name === "string" ? v.name : undefined }, CLI_ACTOR);
+        const user = await createUser(
+          { email, role, password, name: typeof v.name === "string" ? v.name : undefined },
+          CLI_ACTOR,
+        );
         console.log(`created ${user.email} (${user.role})`);
         if (!fromStdin) console.log(`password: ${password}`);
         return 0;
@@ -95,9 +105,12 @@ export const commands: Record<string, Command> = {
           process.stderr.write(`No user with email ${email}\n`);
           return 1;
         }
-        const name = typeof v.name === "string" ? v.name : `cli ${new Date().toISOString().slice(0, 10)}`;
+        const name =
+          typeof v.name === "string" ? v.name : `cli ${new Date().toISOString().slice(0, 10)}`;
         const token = await createApiToken({ userId: user.id, name }, CLI_ACTOR);
-        console.log(`token "${name}" for ${email} (${user.role}); store it now, it is not shown again:`);
+        console.log(
+          `token "${name}" for ${email} (${user.role}); store it now, it is not shown again:`,
+        );
         console.log(token.token);
         return 0;
       });
@@ -115,7 +128,10 @@ export const commands: Record<string, Command> = {
         const { importNdjsonLines } = await import("@/lib/server/bulk-import");
         const actor = await importActor(typeof v.as === "string" ? v.as : undefined);
         if (!actor) return 1;
-        const lines = createInterface({ input: createReadStream(file!, "utf8"), crlfDelay: Infinity });
+        const lines = createInterface({
+          input: createReadStream(file!, "utf8"),
+          crlfDelay: Infinity,
+        });
         const bar = new ProgressBar(size.size);
         const summary = await importNdjsonLines(lines, actor, {
           onLine: (_res, bytes) => bar.tick(bytes),
@@ -124,7 +140,9 @@ export const commands: Record<string, Command> = {
         for (const r of summary.results) {
           if (r.status === "error") console.log(`line ${r.line}: ${r.message}`);
         }
-        console.log(`imported: ${summary.created} created, ${summary.existing} already present, ${summary.errors} errors`);
+        console.log(
+          `imported: ${summary.created} created, ${summary.existing} already present, ${summary.errors} errors`,
+        );
         return summary.errors > 0 ? 1 : 0;
       });
     },
@@ -152,10 +170,19 @@ async function importActor(email?: string): Promise<Actor | null> {
     process.stderr.write(`No user with email ${email}\n`);
     return null;
   }
-  return { type: "USER", userId: user.id, tokenId: null, email: user.email, name: user.name, role: user.role };
+  return {
+    type: "USER",
+    userId: user.id,
+    tokenId: null,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  };
 }
 
 export function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${(name + " " + c.usage).padEnd(60)}  ${c.summary}`);
+  const lines = Object.entries(commands).map(
+    ([name, c]) => `  ${(name + " " + c.usage).padEnd(60)}  ${c.summary}`,
+  );
   return `Galley ops CLI\n\nUsage: npm run galley -- <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nWith DATABASE_URL unset, commands use the embedded database in .galley/ (or the running server's).\n`;
 }

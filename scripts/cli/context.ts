@@ -3,7 +3,10 @@ import { migrate } from "@/lib/db/migrate";
 
 // Points this process at the configured database (embedded or DATABASE_URL)
 // before any lib/server module reads the environment.
-export async function withDatabase<T>(fn: (db: ResolvedDatabase) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(
+  fn: (db: ResolvedDatabase) => Promise<T>,
+  opts: { migrate?: boolean } = {},
+): Promise<T> {
   const resolved = await resolveDatabase({
     databaseUrl: process.env.DATABASE_URL,
     dataDir: process.env.GALLEY_DATA_DIR ?? ".galley",
@@ -17,7 +20,9 @@ export async function withDatabase<T>(fn: (db: ResolvedDatabase) => Promise<T>, 
     return await fn(resolved);
   } finally {
     const { db } = await import("@/lib/db");
-    await db().$disconnect().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
     await resolved.close();
   }
 }

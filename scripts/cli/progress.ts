@@ -2,7 +2,10 @@
 export class ProgressBar {
   private done_ = 0;
   private lastDraw = 0;
-  constructor(private readonly total: number, private readonly out = process.stderr) {}
+  constructor(
+    private readonly total: number,
+    private readonly out = process.stderr,
+  ) {}
 
   tick(amount: number): void {
     this.done_ += amount;
@@ -24,6 +27,8 @@ export class ProgressBar {
     const ratio = this.total > 0 ? Math.min(1, this.done_ / this.total) : 1;
     const width = 30;
     const filled = Math.round(ratio * width);
-    this.out.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%`);
+    this.out.write(
+      `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%`,
+    );
   }
 }

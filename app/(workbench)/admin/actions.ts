@@ -13,13 +13,21 @@ const createUserSchema = z.object({
   role: z.enum(ROLES),
 });
 
-export async function createUserAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string; password: string }>> {
-  return runAction("admin:users", createUserSchema, Object.fromEntries(form), async (data, actor) => {
-    const password = generatePassword();
-    await createUser({ ...data, password }, actor);
-    revalidatePath("/admin");
-    return { email: data.email, password };
-  });
+export async function createUserAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ email: string; password: string }>> {
+  return runAction(
+    "admin:users",
+    createUserSchema,
+    Object.fromEntries(form),
+    async (data, actor) => {
+      const password = generatePassword();
+      await createUser({ ...data, password }, actor);
+      revalidatePath("/admin");
+      return { email: data.email, password };
+    },
+  );
 }
 
 const roleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
@@ -39,8 +47,14 @@ export async function setDisabledAction(form: FormData): Promise<void> {
   });
 }
 
-const tokenSchema = z.object({ userId: z.string().min(1), name: z.string().trim().min(1, "is required").max(100) });
-export async function createTokenAction(_prev: unknown, form: FormData): Promise<ActionResult<{ token: string }>> {
+const tokenSchema = z.object({
+  userId: z.string().min(1),
+  name: z.string().trim().min(1, "is required").max(100),
+});
+export async function createTokenAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ token: string }>> {
   return runAction("admin:tokens", tokenSchema, Object.fromEntries(form), async (d, actor) => {
     const t = await createApiToken({ userId: d.userId, name: d.name }, actor);
     revalidatePath("/admin");

@@ -16,9 +16,19 @@ export default async function AdminPage() {
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Administration</h1>
       <section aria-labelledby="users-h" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="users-h" className="mb-3 text-lg font-semibold">Users</h2>
+        <h2 id="users-h" className="mb-3 text-lg font-semibold">
+          Users
+        </h2>
         <table className="mb-4 w-full text-left text-sm">
-          <thead className="text-slate-600"><tr><th className="py-1">Email</th><th>Name</th><th>Role</th><th>State</th><th></th></tr></thead>
+          <thead className="text-slate-600">
+            <tr>
+              <th className="py-1">Email</th>
+              <th>Name</th>
+              <th>Role</th>
+              <th>State</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-100">
@@ -27,8 +37,15 @@ export default async function AdminPage() {
                 <td>
                   <form action={setRoleAction} className="flex gap-1">
                     <input type="hidden" name="userId" value={u.id} />
-                    <select name="role" defaultValue={u.role} aria-label={`Role of ${u.email}`} className="rounded border border-slate-300 px-1 py-0.5">
-                      {ROLES.map((r) => <option key={r}>{r}</option>)}
+                    <select
+                      name="role"
+                      defaultValue={u.role}
+                      aria-label={`Role of ${u.email}`}
+                      className="rounded border border-slate-300 px-1 py-0.5"
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r}>{r}</option>
+                      ))}
                     </select>
                     <button className="rounded border border-slate-300 px-2 text-xs">Set</button>
                   </form>
@@ -38,8 +55,14 @@ export default async function AdminPage() {
                   {u.id !== actor.userId ? (
                     <form action={setDisabledAction}>
                       <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="disabled" value={u.disabledAt ? "false" : "true"} />
-                      <button className="rounded border border-slate-300 px-2 text-xs">{u.disabledAt ? "Enable" : "Disable"}</button>
+                      <input
+                        type="hidden"
+                        name="disabled"
+                        value={u.disabledAt ? "false" : "true"}
+                      />
+                      <button className="rounded border border-slate-300 px-2 text-xs">
+                        {u.disabledAt ? "Enable" : "Disable"}
+                      </button>
                     </form>
                   ) : null}
                 </td>
@@ -50,22 +73,39 @@ export default async function AdminPage() {
         <CreateUserForm />
       </section>
       <section aria-labelledby="tokens-h" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="tokens-h" className="mb-3 text-lg font-semibold">API tokens</h2>
+        <h2 id="tokens-h" className="mb-3 text-lg font-semibold">
+          API tokens
+        </h2>
         <table className="mb-4 w-full text-left text-sm">
-          <thead className="text-slate-600"><tr><th className="py-1">Name</th><th>User</th><th>Prefix</th><th>Created</th><th>Last used</th><th></th></tr></thead>
+          <thead className="text-slate-600">
+            <tr>
+              <th className="py-1">Name</th>
+              <th>User</th>
+              <th>Prefix</th>
+              <th>Created</th>
+              <th>Last used</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} className="border-t border-slate-100">
                 <td className="py-1.5">{t.name}</td>
                 <td>{t.user.email}</td>
-                <td><code>{t.prefix}…</code></td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
                 <td>{formatDateTime(t.createdAt)}</td>
                 <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
                 <td>
-                  {t.revokedAt ? <span className="text-slate-500">revoked</span> : (
+                  {t.revokedAt ? (
+                    <span className="text-slate-500">revoked</span>
+                  ) : (
                     <form action={revokeTokenAction}>
                       <input type="hidden" name="tokenId" value={t.id} />
-                      <button className="rounded border border-rose-300 px-2 text-xs text-rose-800">Revoke</button>
+                      <button className="rounded border border-rose-300 px-2 text-xs text-rose-800">
+                        Revoke
+                      </button>
                     </form>
                   )}
                 </td>
@@ -73,7 +113,9 @@ export default async function AdminPage() {
             ))}
           </tbody>
         </table>
-        <CreateTokenForm users={users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, email: u.email }))} />
+        <CreateTokenForm
+          users={users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, email: u.email }))}
+        />
       </section>
     </div>
   );

@@ -14,7 +14,9 @@ type SP = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ArticlesPage({ searchParams }: { searchParams: SP }) {
   const actor = await requirePageActor("read:article", "/articles");
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== ""),
+  );
   const parsed = listArticlesQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : listArticlesQuerySchema.parse({});
   const { assignee, ...rest } = query;
@@ -23,7 +25,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: SP 
     listEngines(),
   ]);
   const keep = (extra: Record<string, string>) => {
-    const p = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor") as [string, string][]);
+    const p = new URLSearchParams(
+      Object.entries(raw).filter(([k]) => k !== "cursor") as [string, string][],
+    );
     for (const [k, v] of Object.entries(extra)) p.set(k, v);
     return `/articles?${p.toString()}`;
   };
@@ -32,88 +36,189 @@ export default async function ArticlesPage({ searchParams }: { searchParams: SP 
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Review queue</h1>
         {can(actor, "ingest:article") ? (
-          <Link href="/articles/import" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800">
+          <Link
+            href="/articles/import"
+            className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800"
+          >
             Import articles
           </Link>
         ) : null}
       </div>
       {!parsed.success ? (
-        <p role="alert" className="mb-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
-          Some filters were invalid and were ignored: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        <p
+          role="alert"
+          className="mb-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm"
+        >
+          Some filters were invalid and were ignored:{" "}
+          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
         </p>
       ) : null}
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm" role="search">
+      <form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+        role="search"
+      >
         <label className="flex flex-col">
           <span className="mb-1 text-slate-600">Search</span>
-          <input name="q" defaultValue={query.q ?? ""} placeholder="Title or text" className="w-64 rounded border border-slate-300 px-2 py-1" />
+          <input
+            name="q"
+            defaultValue={query.q ?? ""}
+            placeholder="Title or text"
+            className="w-64 rounded border border-slate-300 px-2 py-1"
+          />
         </label>
         <label className="flex flex-col">
           <span className="mb-1 text-slate-600">Status</span>
-          <select name="status" defaultValue={query.status ?? ""} className="rounded border border-slate-300 px-2 py-1">
+          <select
+            name="status"
+            defaultValue={query.status ?? ""}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
             <option value="">Any</option>
             {Object.entries(STATUS_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col">
           <span className="mb-1 text-slate-600">Engine</span>
-          <select name="engine" defaultValue={query.engine ?? ""} className="rounded border border-slate-300 px-2 py-1">
+          <select
+            name="engine"
+            defaultValue={query.engine ?? ""}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
             <option value="">Any</option>
             {engines.map((e) => {
               const v = e.version ? `${e.name}@${e.version}` : e.name;
-              return <option key={e.id} value={v}>{e.version ? `${e.name} ${e.version}` : e.name}</option>;
+              return (
+                <option key={e.id} value={v}>
+                  {e.version ? `${e.name} ${e.version}` : e.name}
+                </option>
+              );
             })}
           </select>
         </label>
         <label className="flex items-center gap-1.5 pb-1">
-          <input type="checkbox" name="assignee" value="me" defaultChecked={query.assignee === "me"} />
+          <input
+            type="checkbox"
+            name="assignee"
+            value="me"
+            defaultChecked={query.assignee === "me"}
+          />
           Assigned to me
         </label>
-        <button type="submit" className="rounded bg-slate-900 px-3 py-1 font-medium text-white">Filter</button>
-        <Link href="/articles" className="pb-1 text-slate-600 underline">Clear</Link>
+        <button type="submit" className="rounded bg-slate-900 px-3 py-1 font-medium text-white">
+          Filter
+        </button>
+        <Link href="/articles" className="pb-1 text-slate-600 underline">
+          Clear
+        </Link>
       </form>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Title</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2 font-medium">Engine</th>
-              <th scope="col" className="px-3 py-2 font-medium">Languages</th>
-              <th scope="col" className="px-3 py-2 font-medium">Rev.</th>
-              <th scope="col" className="px-3 py-2 font-medium">Feedback</th>
-              <th scope="col" className="px-3 py-2 font-medium">Assignee</th>
-              <th scope="col" className="px-3 py-2 font-medium">Updated</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Title
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Engine
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Languages
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Rev.
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Feedback
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Assignee
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Updated
+              </th>
             </tr>
           </thead>
           <tbody>
             {page.items.length === 0 ? (
-              <tr><td colSpan={8} className="px-3 py-8 text-center text-slate-500">No articles match.</td></tr>
+              <tr>
+                <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
+                  No articles match.
+                </td>
+              </tr>
             ) : null}
             {page.items.map((a) => (
-              <tr key={a.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50" data-testid="article-row">
+              <tr
+                key={a.id}
+                className="border-b border-slate-100 last:border-0 hover:bg-slate-50"
+                data-testid="article-row"
+              >
                 <td className="max-w-xl px-3 py-2">
-                  <Link href={`/articles/${a.id}`} className="font-medium text-slate-900 hover:underline">{a.title}</Link>
-                  {a.outlet ? <div className="text-xs text-slate-500">{a.outlet}{a.externalId ? ` · ${a.externalId}` : ""}</div> : null}
+                  <Link
+                    href={`/articles/${a.id}`}
+                    className="font-medium text-slate-900 hover:underline"
+                  >
+                    {a.title}
+                  </Link>
+                  {a.outlet ? (
+                    <div className="text-xs text-slate-500">
+                      {a.outlet}
+                      {a.externalId ? ` · ${a.externalId}` : ""}
+                    </div>
+                  ) : null}
                 </td>
-                <td className="px-3 py-2"><StatusBadge status={a.status} /></td>
-                <td className="px-3 py-2 whitespace-nowrap">{a.engine.name}{a.engine.version ? ` ${a.engine.version}` : ""}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{a.sourceLang} → {a.targetLang}</td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={a.status} />
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {a.engine.name}
+                  {a.engine.version ? ` ${a.engine.version}` : ""}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {a.sourceLang} → {a.targetLang}
+                </td>
                 <td className="px-3 py-2">{a.currentRevision}</td>
                 <td className="px-3 py-2">
-                  {a.newFeedback > 0 ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{a.newFeedback} new</span> : <span className="text-slate-400">–</span>}
+                  {a.newFeedback > 0 ? (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                      {a.newFeedback} new
+                    </span>
+                  ) : (
+                    <span className="text-slate-400">–</span>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-slate-600">{a.assignee ?? "–"}</td>
-                <td className="px-3 py-2 whitespace-nowrap text-slate-600" title={formatDateTime(a.updatedAt)}>{age(a.updatedAt)}</td>
+                <td
+                  className="px-3 py-2 whitespace-nowrap text-slate-600"
+                  title={formatDateTime(a.updatedAt)}
+                >
+                  {age(a.updatedAt)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <div className="mt-3 flex justify-between text-sm">
-        {query.cursor ? <Link href={keep({})} className="text-blue-700 underline">First page</Link> : <span />}
-        {page.nextCursor ? <Link href={keep({ cursor: page.nextCursor })} className="text-blue-700 underline">Next page →</Link> : null}
+        {query.cursor ? (
+          <Link href={keep({})} className="text-blue-700 underline">
+            First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor ? (
+          <Link href={keep({ cursor: page.nextCursor })} className="text-blue-700 underline">
+            Next page →
+          </Link>
+        ) : null}
       </div>
     </div>
   );

@@ -8,12 +8,19 @@ export async function GET(): Promise<Response> {
   try {
     await Promise.race([
       db().$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("database did not answer within 3 s")), 3000)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("database did not answer within 3 s")), 3000),
+      ),
     ]);
     return Response.json({ ok: true, database }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return Response.json(
-      { ok: false, database, error: "unavailable", message: `Database unreachable: ${(err as Error).message}` },
+      {
+        ok: false,
+        database,
+        error: "unavailable",
+        message: `Database unreachable: ${(err as Error).message}`,
+      },
       { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } },
     );
   }

@@ -1,9 +1,18 @@
 import { z } from "zod";
 import { limitParam } from "@/lib/validation/common";
 
-export const articleStatusSchema = z.enum(["NEW", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"]);
+export const articleStatusSchema = z.enum([
+  "NEW",
+  "IN_REVIEW",
+  "CHANGES_REQUESTED",
+  "APPROVED",
+  "PUBLISHED",
+]);
 
-const dateParam = z.iso.date("must be a date YYYY-MM-DD").or(z.iso.datetime({ offset: true })).transform((s) => new Date(s));
+const dateParam = z.iso
+  .date("must be a date YYYY-MM-DD")
+  .or(z.iso.datetime({ offset: true }))
+  .transform((s) => new Date(s));
 
 export const listArticlesQuerySchema = z.object({
   status: articleStatusSchema.optional(),

@@ -1,0 +1,38 @@
+// Starts Galley for the Playwright run: a fresh PostgreSQL database (dropped on
+// exit), demo data, the production build. Used by playwright.config.ts.
+import { spawn } from "node:child_process";
+import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
+
+async function main(): Promise<void> {
+  const { name, url } = await createTestDatabase("galley_e2e");
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      GALLEY_DEMO: "1",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+      PORT: process.env.E2E_PORT ?? "3210",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  let dropping = false;
+  const cleanup = async () => {
+    if (dropping) return;
+    dropping = true;
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await dropTestDatabase(name).catch((e) =>
+      console.error(`could not drop ${name}: ${e.message}`),
+    );
+    process.exit(0);
+  };
+  process.on("SIGINT", cleanup);
+  process.on("SIGTERM", cleanup);
+  child.on("exit", cleanup);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { expect, signInPage, test } from "./fixtures";
+
+test("a reviewer signs in through the form and sees the article list", async ({ page }) => {
+  await page.goto("/articles");
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("Email").fill("reviewer@galley.local");
+  await page.getByLabel("Password").fill("galley-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/articles/);
+  await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  await expect(page.getByTestId("article-row").first()).toBeVisible();
+  await expect(page.getByTestId("current-user")).toContainText("REVIEWER");
+  // Korean-source demo content is listed by its English title.
+  await expect(page.getByText("Han River pedestrian bridge", { exact: false })).toBeVisible();
+});
+
+test("a wrong password shows an error and no session", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("reviewer@galley.local");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Wrong email or password" }),
+  ).toBeVisible();
+  await page.goto("/articles");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a viewer cannot open admin pages and does not see the Admin menu", async ({ page }) => {
+  await signInPage(page, "viewer");
+  await page.goto("/articles");
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+  ).toHaveCount(0);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/forbidden/);
+  await expect(page.getByRole("heading", { name: /don’t have access/ })).toBeVisible();
+});
+
+test("an admin sees the Admin page with the demo users", async ({ page }) => {
+  await signInPage(page, "admin");
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "viewer@galley.local", exact: true })).toBeVisible();
+});

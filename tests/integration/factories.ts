@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import type { Role, UserActor } from "@/lib/auth/policy";
+import type { IngestArticleInput } from "@/lib/ingest/schema";
+import { ingestArticle } from "@/lib/server/articles";
+import { createUser } from "@/lib/server/users";
+
+// Factories make unique data per test, so tests never depend on each other.
+const uid = () => randomBytes(4).toString("hex");
+
+export async function makeUser(
+  role: Role = "REVIEWER",
+  password = "test-password-1",
+): Promise<UserActor> {
+  const user = await createUser(
+    { email: `${role.toLowerCase()}-${uid()}@test.local`, role, password },
+    { type: "SYSTEM", label: "test" },
+  );
+  return {
+    type: "USER",
+    userId: user.id,
+    tokenId: null,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  };
+}
+
+export function articleInput(overrides: Partial<IngestArticleInput> = {}): IngestArticleInput {
+  return {
+    sourceLang: "ko",
+    targetLang: "en",
+    engine: { name: "Test MT", version: "1" },
+    externalId: `ext-${uid()}`,
+    outlet: "Test Outlet",
+    title: { source: "제목", mt: "A title" },
+    source: "첫 문단입니다.\n\n둘째 문단입니다.\n\n셋째 문단입니다.",
+    mt: "This is the first paragraph.\n\nThis is the second paragraph.\n\nThis is the third paragraph.",
+    ...overrides,
+  };
+}
+
+export async function makeArticle(actor: UserActor, overrides: Partial<IngestArticleInput> = {}) {
+  const res = await ingestArticle(articleInput(overrides), actor);
+  return res.article;
+}
