@@ -41,3 +41,29 @@ export const test = base.extend<{ noDialogs: void }>({
 });
 
 export { expect };
+
+export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
+
+/** Ingests a fresh article through the API (caller must be signed in with ingest:article). */
+export async function ingestFresh(
+  request: APIRequestContext,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; slug: string }> {
+  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const res = await request.post("/api/v1/articles", {
+    headers: { origin: ORIGIN },
+    data: {
+      sourceLang: "ko",
+      targetLang: "en",
+      engine: { name: "E2E MT", version: "1" },
+      externalId: `e2e-${unique}`,
+      outlet: "E2E",
+      title: { source: "외삼촌과 조카", mt: "Uncle on father's side and nephew" },
+      source: "외삼촌을 만났다.\n\n두 사람은 70년 만에 만났다.\n\n그들은 울었다.",
+      mt: "He met his uncle on his father's side.\n\nThe two met after years.\n\nThey cried.\n\n※ This article has been translated by AI. Share your feedback here.",
+      ...overrides,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return res.json();
+}

@@ -120,28 +120,28 @@ export default async function ArticlesPage({ searchParams }: { searchParams: SP 
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Title
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Status
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Engine
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Languages
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Rev.
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Feedback
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Assignee
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Updated
               </th>
             </tr>

@@ -1,0 +1,59 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Assign the article to a reviewer (editors); the queue filters "assigned to me". */
+export function AssignControl({
+  articleId,
+  assignee,
+  reviewers,
+}: {
+  articleId: string;
+  assignee: string | null;
+  reviewers: { email: string; name: string }[];
+}) {
+  const router = useRouter();
+  const [value, setValue] = useState(assignee ?? "");
+  const [error, setError] = useState<string | null>(null);
+  async function assign(email: string) {
+    setValue(email);
+    setError(null);
+    const res = await fetch(`/api/v1/articles/${articleId}/assign`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ assignee: email || null }),
+    });
+    if (!res.ok) {
+      const body = await res.json().catch(() => ({}));
+      setError(body.message ?? "Could not assign");
+      setValue(assignee ?? "");
+      return;
+    }
+    router.refresh();
+  }
+  return (
+    <span className="flex items-center gap-1 text-sm">
+      <label htmlFor="assignee" className="text-slate-600">
+        Assignee
+      </label>
+      <select
+        id="assignee"
+        value={value}
+        onChange={(e) => void assign(e.target.value)}
+        className="rounded border border-slate-300 px-1 py-0.5"
+      >
+        <option value="">Unassigned</option>
+        {reviewers.map((r) => (
+          <option key={r.email} value={r.email}>
+            {r.name} ({r.email})
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <span role="alert" className="text-rose-700">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,368 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { ArticleStatus } from "@/lib/domain/types";
+import type { WorkspaceData } from "@/lib/server/workspace";
+import { StatusBadge } from "@/components/status-badge";
+import { AssignControl } from "./assign-control";
+import { ConflictDialog, type ConflictState } from "./conflict-dialog";
+import { SegmentFeedback } from "./segment-feedback";
+import { SegmentRow } from "./segment-row";
+import { ShortcutsOverlay } from "./shortcuts-overlay";
+import { StatusActions } from "./status-actions";
+import { useDraft, type Draft } from "./use-draft";
+
+type Message = { kind: "ok" | "error" | "info"; text: string } | null;
+
+interface Props {
+  data: WorkspaceData;
+  /** Server-rendered extras per segment index (QA warnings, annotations). */
+  extras?: Record<number, ReactNode>;
+  headerExtras?: ReactNode;
+}
+
+export function Workspace({ data, extras, headerExtras }: Props) {
+  const router = useRouter();
+  const { view, meta, permissions, prefill } = data;
+  const initial: Draft | null = prefill
+    ? {
+        base: view.revision,
+        edits: { [prefill.segmentIndex]: prefill.text },
+        feedbackId: prefill.feedbackId,
+      }
+    : null;
+  const { draft, setDraft, clear } = useDraft(view.id, view.revision, initial);
+  const [showDiff, setShowDiff] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<Message>(
+    prefill ? { kind: "info", text: prefill.note } : null,
+  );
+  const [conflict, setConflict] = useState<ConflictState | null>(null);
+  const [help, setHelp] = useState(false);
+  const focused = useRef<number>(prefill?.segmentIndex ?? 0);
+
+  const serverText = useMemo(
+    () => new Map(view.segments.map((s) => [s.index, s.text])),
+    [view.segments],
+  );
+  const unsaved = Object.entries(draft.edits).filter(([i, t]) => serverText.get(Number(i)) !== t);
+  const showSource = view.segments.some((s) => s.source);
+
+  const onChange = useCallback(
+    (index: number, text: string) =>
+      setDraft((d) => ({ ...d, edits: { ...d.edits, [index]: text } })),
+    [setDraft],
+  );
+  const onFocus = useCallback((index: number) => (focused.current = index), []);
+
+  const save = useCallback(
+    async (override?: Draft) => {
+      const d = override ?? draft;
+      const segments = Object.entries(d.edits).map(([i, text]) => ({ index: Number(i), text }));
+      if (segments.length === 0) {
+        setMessage({ kind: "info", text: "Nothing to save." });
+        return;
+      }
+      setSaving(true);
+      try {
+        const res = await fetch(`/api/v1/articles/${view.id}/revisions`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            baseRevision: d.base,
+            segments,
+            summary: d.summary || undefined,
+            feedbackId: d.feedbackId,
+          }),
+        });
+        const body = await res.json().catch(() => ({}));
+        if (res.status === 201 || res.status === 200) {
+          clear(body.revision);
+          setMessage({
+            kind: "ok",
+            text:
+              res.status === 201 ? `Saved as revision ${body.revision}.` : "No changes to save.",
+          });
+          router.replace(`/articles/${view.id}`);
+          router.refresh();
+        } else if (res.status === 409 && body.error === "conflict") {
+          const theirs = new Map<number, string | null>(
+            (body.segments ?? []).map((s: { index: number; text: string | null }) => [
+              s.index,
+              s.text,
+            ]),
+          );
+          setConflict({
+            currentRevision: body.currentRevision,
+            segments: segments
+              .filter((s) => theirs.get(s.index) !== s.text)
+              .map((s) => ({ index: s.index, mine: s.text, theirs: theirs.get(s.index) ?? "" })),
+          });
+          router.refresh();
+        } else {
+          setMessage({
+            kind: "error",
+            text: body.message ?? `Save failed (${res.status}); your draft is kept.`,
+          });
+        }
+      } catch {
+        setMessage({ kind: "error", text: "Network error; your draft is kept locally." });
+      } finally {
+        setSaving(false);
+      }
+    },
+    [draft, view.id, clear, router],
+  );
+
+  const transition = useCallback(
+    async (to: ArticleStatus, note?: string) => {
+      if (unsaved.length > 0 && (to === "APPROVED" || to === "PUBLISHED")) {
+        setMessage({ kind: "error", text: "Save or discard your unsaved edits first." });
+        return;
+      }
+      setSaving(true);
+      const res = await fetch(`/api/v1/articles/${view.id}/status`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ to, note }),
+      });
+      const body = await res.json().catch(() => ({}));
+      setSaving(false);
+      if (res.ok) {
+        setMessage({
+          kind: "ok",
+          text: `Status changed to ${to.replace("_", " ").toLowerCase()}.`,
+        });
+        router.refresh();
+      } else {
+        setMessage({
+          kind: "error",
+          text: body.message ?? `Status change failed (${res.status}).`,
+        });
+      }
+    },
+    [unsaved.length, view.id, router],
+  );
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const inField =
+        e.target instanceof HTMLElement &&
+        ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName);
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        void save();
+      } else if (e.altKey && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
+        e.preventDefault();
+        const indices = view.segments.map((s) => s.index);
+        const pos = indices.indexOf(focused.current);
+        const next =
+          indices[
+            Math.min(indices.length - 1, Math.max(0, pos + (e.key === "ArrowDown" ? 1 : -1)))
+          ];
+        document.querySelector<HTMLTextAreaElement>(`[data-segment-input="${next}"]`)?.focus();
+      } else if (e.altKey && e.code === "KeyD") {
+        e.preventDefault();
+        setShowDiff((v) => !v);
+      } else if (e.altKey && e.code === "KeyA" && data.transitions.includes("APPROVED")) {
+        e.preventDefault();
+        void transition("APPROVED");
+      } else if (e.key === "?" && !inField) {
+        e.preventDefault();
+        setHelp(true);
+      } else if (e.key === "Escape") {
+        setHelp(false);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save, transition, view.segments, data.transitions]);
+
+  useEffect(() => {
+    if (prefill)
+      document
+        .querySelector<HTMLTextAreaElement>(`[data-segment-input="${prefill.segmentIndex}"]`)
+        ?.focus();
+  }, [prefill]);
+
+  const staleDraft = unsaved.length > 0 && draft.base !== view.revision;
+
+  return (
+    <div>
+      <header className="sticky top-0 z-30 -mx-4 mb-4 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h1
+            className="min-w-0 flex-1 truncate text-lg font-semibold"
+            title={view.segments[0]?.text}
+          >
+            {view.segments[0]?.text}
+          </h1>
+          <StatusBadge status={view.status} />
+          <span className="text-sm text-slate-600">
+            {view.engine.name}
+            {view.engine.version ? ` ${view.engine.version}` : ""} · {view.sourceLang} →{" "}
+            {view.targetLang}
+          </span>
+          <span className="text-sm text-slate-600" data-testid="revision-number">
+            Revision {view.revision}
+            {meta.publishedRevision ? ` · published r${meta.publishedRevision}` : ""}
+          </span>
+        </div>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          {permissions.edit ? (
+            <button
+              type="button"
+              onClick={() => void save()}
+              disabled={saving || unsaved.length === 0}
+              className="rounded bg-slate-900 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
+            >
+              {saving ? "Saving…" : `Save${unsaved.length ? ` (${unsaved.length})` : ""}`}
+            </button>
+          ) : null}
+          {permissions.edit && unsaved.length > 0 ? (
+            <button
+              type="button"
+              onClick={() => clear(view.revision)}
+              className="rounded border border-slate-300 px-2.5 py-1 text-sm"
+            >
+              Discard edits
+            </button>
+          ) : null}
+          <label className="flex items-center gap-1.5 text-sm">
+            <input
+              type="checkbox"
+              checked={showDiff}
+              onChange={(e) => setShowDiff(e.target.checked)}
+            />
+            Show MT → current diff
+          </label>
+          <StatusActions
+            transitions={data.transitions}
+            busy={saving}
+            onTransition={(to, note) => void transition(to, note)}
+          />
+          <Link href={`/articles/${view.id}/history`} className="text-sm text-blue-700 underline">
+            History
+          </Link>
+          {permissions.assign ? (
+            <AssignControl
+              articleId={view.id}
+              assignee={meta.assignee}
+              reviewers={data.reviewers}
+            />
+          ) : meta.assignee ? (
+            <span className="text-sm text-slate-600">Assigned to {meta.assignee}</span>
+          ) : null}
+          {headerExtras}
+          <button
+            type="button"
+            onClick={() => setHelp(true)}
+            className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-sm"
+            aria-label="Keyboard shortcuts"
+          >
+            ?
+          </button>
+        </div>
+        {permissions.edit ? (
+          <div className="mt-2">
+            <label htmlFor="summary" className="sr-only">
+              Edit summary
+            </label>
+            <input
+              id="summary"
+              value={draft.summary ?? ""}
+              onChange={(e) => setDraft((d) => ({ ...d, summary: e.target.value }))}
+              placeholder="Edit summary (optional), e.g. “Fix kinship term”"
+              maxLength={500}
+              className="w-full max-w-xl rounded border border-slate-300 px-2 py-1 text-sm"
+            />
+          </div>
+        ) : null}
+        <div aria-live="polite">
+          {message ? (
+            <p
+              role={message.kind === "error" ? "alert" : "status"}
+              className={`mt-2 rounded px-2 py-1 text-sm ${message.kind === "error" ? "bg-rose-50 text-rose-800" : message.kind === "ok" ? "bg-emerald-50 text-emerald-900" : "bg-sky-50 text-sky-900"}`}
+            >
+              {message.text}
+            </p>
+          ) : null}
+          {staleDraft ? (
+            <p role="status" className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
+              Your unsaved draft was started on revision {draft.base}; the article is now at
+              revision {view.revision}. Saving will show both versions so you can merge.
+            </p>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="rounded border border-slate-200 bg-white">
+        <div
+          className={`hidden gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-medium text-slate-600 md:grid ${showSource ? "md:grid-cols-[3rem_1fr_1fr_1.3fr]" : "md:grid-cols-[3rem_1fr_1.3fr]"}`}
+          aria-hidden="true"
+        >
+          <span>#</span>
+          {showSource ? <span>Source ({view.sourceLang})</span> : null}
+          <span>Machine translation</span>
+          <span>Current text ({view.targetLang})</span>
+        </div>
+        <ol aria-label="Segments">
+          {view.segments.map((s) => (
+            <SegmentRow
+              key={s.index}
+              segment={s}
+              value={draft.edits[s.index] ?? s.text}
+              lang={view.targetLang}
+              showSource={showSource}
+              showDiff={showDiff}
+              editable={permissions.edit}
+              unsaved={draft.edits[s.index] !== undefined && draft.edits[s.index] !== s.text}
+              onChange={onChange}
+              onFocus={onFocus}
+              extras={
+                <>
+                  <SegmentFeedback
+                    articleId={view.id}
+                    items={data.feedback.filter((f) => f.segmentIndex === s.index)}
+                    canEdit={permissions.edit}
+                  />
+                  {extras?.[s.index]}
+                </>
+              }
+            />
+          ))}
+        </ol>
+      </div>
+      {view.footer ? (
+        <aside
+          className="mt-4 rounded border border-dashed border-slate-300 bg-white p-3 text-sm text-slate-600"
+          aria-label="AI-disclosure footer"
+        >
+          <span className="mr-2 text-xs font-medium uppercase tracking-wide text-slate-500">
+            Footer
+          </span>
+          {view.footer}
+        </aside>
+      ) : null}
+      {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
+      {conflict ? (
+        <ConflictDialog
+          conflict={conflict}
+          lang={view.targetLang}
+          onCancel={() => setConflict(null)}
+          onResolve={(merged) => {
+            const next: Draft = {
+              ...draft,
+              base: conflict.currentRevision,
+              edits: { ...draft.edits, ...merged },
+            };
+            setDraft(next);
+            setConflict(null);
+            void save(next);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { safeText } from "@/lib/validation/common";
+import { INGEST_LIMITS } from "@/lib/ingest/schema";
+import { articleStatusSchema } from "./articles";
+
+export const saveRevisionSchema = z.object({
+  baseRevision: z.number().int().positive(),
+  segments: z
+    .array(
+      z.object({
+        index: z.number().int().min(0),
+        text: safeText(INGEST_LIMITS.maxSegmentChars),
+      }),
+    )
+    .min(1, "must list at least one segment")
+    .max(INGEST_LIMITS.maxSegments + 1),
+  summary: safeText(500).optional(),
+  /** Feedback item this save resolves. */
+  feedbackId: z.string().min(1).max(64).optional(),
+});
+
+export const changeStatusSchema = z.object({
+  to: articleStatusSchema,
+  note: safeText(1000).optional(),
+});
+
+export const assignSchema = z.object({
+  assignee: z.string().trim().email("must be an email address").nullable(),
+});

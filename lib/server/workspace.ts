@@ -1,0 +1,105 @@
+import type { UserActor } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { applySuggestion } from "@/lib/domain/apply-suggestion";
+import type { ArticleStatus } from "@/lib/domain/types";
+import { TRANSITION_PERMISSION, allowedTransitions } from "@/lib/domain/workflow";
+import { getArticleMeta, getArticleView } from "./articles";
+
+export interface FeedbackPrefill {
+  feedbackId: string;
+  segmentIndex: number;
+  text: string;
+  applied: boolean;
+  note: string;
+  suggestion: string;
+}
+
+/** Everything the review workspace needs, loaded once on the server. */
+export async function loadWorkspace(articleId: string, actor: UserActor, feedbackId?: string) {
+  const [view, meta] = await Promise.all([getArticleView(articleId), getArticleMeta(articleId)]);
+  const transitions = allowedTransitions(view.status).filter((to) =>
+    can(actor, TRANSITION_PERMISSION[to]),
+  );
+  let prefill: FeedbackPrefill | null = null;
+  if (feedbackId) {
+    const fb = await db().feedback.findFirst({ where: { id: feedbackId, articleId } });
+    const seg =
+      fb && fb.segmentIndex !== null
+        ? view.segments.find((s) => s.index === fb.segmentIndex)
+        : undefined;
+    if (
+      fb &&
+      seg &&
+      fb.suggestion &&
+      fb.status !== "REJECTED" &&
+      fb.status !== "SPAM" &&
+      fb.resolvingRevision === null
+    ) {
+      const res = applySuggestion({
+        text: seg.text,
+        suggestion: fb.suggestion,
+        quote: fb.quote,
+        quoteStart: fb.quoteStart,
+        quoteEnd: fb.quoteEnd,
+      });
+      prefill = {
+        feedbackId: fb.id,
+        segmentIndex: seg.index,
+        text: res.text,
+        applied: res.applied,
+        note: res.applied
+          ? "Reader suggestion applied as an unsaved edit; review and save."
+          : `Could not apply automatically: ${res.reason}.`,
+        suggestion: fb.suggestion,
+      };
+    }
+  }
+  const reviewers = can(actor, "assign:article")
+    ? await db().user.findMany({
+        where: { disabledAt: null, role: { in: ["REVIEWER", "EDITOR", "ADMIN"] } },
+        select: { email: true, name: true },
+        orderBy: { email: "asc" },
+      })
+    : [];
+  const feedback = await db().feedback.findMany({
+    where: { articleId, status: { in: ["NEW", "ACCEPTED"] } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      segmentIndex: true,
+      quote: true,
+      category: true,
+      comment: true,
+      suggestion: true,
+      status: true,
+      resolvingRevision: true,
+      createdAt: true,
+    },
+  });
+  return {
+    view,
+    feedback: feedback.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+    meta: {
+      publishedRevision: meta.publishedRevision,
+      approvedRevision: meta.approvedRevision,
+      assignee: meta.assignee?.email ?? null,
+      createdAt: meta.createdAt.toISOString(),
+      updatedAt: meta.updatedAt.toISOString(),
+      url: meta.url,
+    },
+    transitions: transitions as ArticleStatus[],
+    prefill,
+    reviewers,
+    permissions: {
+      edit: can(actor, "edit:revision"),
+      annotate: can(actor, "annotate:revision"),
+      dismiss: can(actor, "dismiss:qa"),
+      assign: can(actor, "assign:article"),
+      export: can(actor, "export:article"),
+    },
+  };
+}
+
+export type WorkspaceData = Awaited<ReturnType<typeof loadWorkspace>>;

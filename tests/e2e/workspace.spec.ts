@@ -1,0 +1,138 @@
+import { expect, ingestFresh, ORIGIN, signInApi, signInPage, test } from "./fixtures";
+
+test("a reviewer edits two segments, saves, reloads and sees the new text with the MT diff", async ({
+  page,
+  browser,
+}) => {
+  const editor = await browser.newContext();
+  await signInApi(editor.request, "editor");
+  const article = await ingestFresh(editor.request);
+  await editor.close();
+
+  await signInPage(page, "reviewer");
+  await page.goto(`/articles/${article.id}`);
+  await expect(page.getByTestId("revision-number")).toContainText("Revision 1");
+  await expect(page.getByLabel("AI-disclosure footer")).toContainText("translated by AI");
+  const seg1 = page.locator('[data-segment-input="1"]');
+  const seg2 = page.locator('[data-segment-input="2"]');
+  await seg1.fill("He met his maternal uncle.");
+  await seg2.fill("The two met after 70 years.");
+  await expect(page.getByTestId("unsaved-marker")).toHaveCount(2);
+  await page.getByRole("button", { name: /^Save/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as revision 2" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId("revision-number")).toContainText("Revision 2");
+  await expect(seg1).toHaveValue("He met his maternal uncle.");
+  const diff = page.locator('[data-segment-index="1"] [data-testid="segment-diff"]');
+  await expect(diff.locator("ins")).toContainText("maternal");
+  await expect(diff.locator("del")).toContainText("on his father's side");
+  await expect(page.locator('[data-segment-index="2"] ins')).toContainText("70");
+  // The diff toggle hides it.
+  await page.getByLabel("Show MT → current diff").uncheck();
+  await expect(page.getByTestId("segment-diff")).toHaveCount(0);
+
+  const revisions = await page.request.get(`/api/v1/articles/${article.id}/revisions`);
+  if (revisions.status() === 200) {
+    const body = await revisions.json();
+    expect(body.items[0].number).toBe(2);
+  }
+});
+
+test("unsaved edits survive a reload, and a conflicting save shows theirs against mine", async ({
+  page,
+  browser,
+}) => {
+  await signInPage(page, "reviewer");
+  const editorCtx = await browser.newContext();
+  await signInApi(editorCtx.request, "editor");
+  const article = await ingestFresh(editorCtx.request);
+
+  await page.goto(`/articles/${article.id}`);
+  await page.locator('[data-segment-input="3"]').fill("They wept together.");
+  await page.reload();
+  await expect(page.locator('[data-segment-input="3"]')).toHaveValue("They wept together.");
+  await expect(page.getByTestId("unsaved-marker")).toHaveCount(1);
+
+  // Someone else saves the same segment first.
+  const theirs = await editorCtx.request.post(`/api/v1/articles/${article.id}/revisions`, {
+    headers: { origin: ORIGIN },
+    data: { baseRevision: 1, segments: [{ index: 3, text: "They both cried." }] },
+  });
+  expect(theirs.status()).toBe(201);
+  await editorCtx.close();
+
+  await page.keyboard.press("Control+s");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Someone saved revision 2");
+  await expect(dialog.locator("del")).toContainText("both cried");
+  await expect(dialog.locator("ins")).toContainText("wept together");
+  await dialog.getByLabel("Merged text").fill("They both wept.");
+  await dialog.getByRole("button", { name: "Save merged version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as revision 3" })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('[data-segment-input="3"]')).toHaveValue("They both wept.");
+  await expect(page.getByTestId("unsaved-marker")).toHaveCount(0);
+});
+
+test("the workflow moves through review and approval; shortcuts help opens with ?", async ({
+  page,
+  browser,
+}) => {
+  const editorCtx = await browser.newContext();
+  await signInApi(editorCtx.request, "editor");
+  const article = await ingestFresh(editorCtx.request);
+  await editorCtx.close();
+
+  await signInPage(page, "editor");
+  await page.goto(`/articles/${article.id}`);
+  await page.getByRole("button", { name: "Start review" }).click();
+  await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "IN_REVIEW");
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "APPROVED");
+  await page.locator("body").click();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
+test("viewers and anonymous callers cannot save or change status", async ({ request, browser }) => {
+  const editorCtx = await browser.newContext();
+  await signInApi(editorCtx.request, "editor");
+  const article = await ingestFresh(editorCtx.request);
+  await editorCtx.close();
+
+  const anon = await request.post(`/api/v1/articles/${article.id}/revisions`, {
+    data: { baseRevision: 1, segments: [{ index: 1, text: "x" }] },
+  });
+  expect(anon.status()).toBe(401);
+  const anonStatus = await request.post(`/api/v1/articles/${article.id}/status`, {
+    data: { to: "IN_REVIEW" },
+  });
+  expect(anonStatus.status()).toBe(401);
+  await signInApi(request, "viewer");
+  const viewer = await request.post(`/api/v1/articles/${article.id}/revisions`, {
+    headers: { origin: ORIGIN },
+    data: { baseRevision: 1, segments: [{ index: 1, text: "x" }] },
+  });
+  expect(viewer.status()).toBe(403);
+  const viewerStatus = await request.post(`/api/v1/articles/${article.id}/status`, {
+    headers: { origin: ORIGIN },
+    data: { to: "IN_REVIEW" },
+  });
+  expect(viewerStatus.status()).toBe(403);
+});
+
+test("a cross-site form post with a session cookie is refused", async ({ request, browser }) => {
+  const editorCtx = await browser.newContext();
+  await signInApi(editorCtx.request, "editor");
+  const article = await ingestFresh(editorCtx.request);
+  const res = await editorCtx.request.post(`/api/v1/articles/${article.id}/status`, {
+    headers: { origin: "https://evil.example" },
+    data: { to: "IN_REVIEW" },
+  });
+  expect(res.status()).toBe(403);
+  await editorCtx.close();
+  void request;
+});
