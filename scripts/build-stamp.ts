@@ -45,11 +45,12 @@ export async function ensurePrismaClient(): Promise<void> {
   });
 }
 
-export async function ensureBuild(): Promise<void> {
+export async function ensureBuild(opts: { force?: boolean } = {}): Promise<void> {
   const dist = process.env.GALLEY_DIST_DIR ?? ".next";
   const stampFile = `${dist}/galley-build-stamp`;
   const stamp = sourceStamp();
   if (
+    !opts.force &&
     existsSync(`${dist}/BUILD_ID`) &&
     existsSync(stampFile) &&
     readFileSync(stampFile, "utf8") === stamp

@@ -20,6 +20,8 @@ const steps: [string, string[]][] = [
   ["format", ["npx", "prettier", "--check", "."]],
   ["unit tests", ["npx", "vitest", "run", "--project", "unit"]],
   ["integration tests", ["npx", "vitest", "run", "--project", "integration"]],
+  ["build", ["npx", "tsx", "scripts/build.ts"]],
+  ["reliability tests", ["npx", "vitest", "run", "--project", "reliability"]],
   ["end-to-end tests", ["npx", "playwright", "test"]],
 ];
 

@@ -9,13 +9,17 @@ export type Db = InstanceType<typeof PrismaClient>;
 const globalForDb = globalThis as unknown as { galleyDb?: Db };
 
 export function createDb(url: string = databaseUrl()): Db {
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: env().GALLEY_DB_POOL_SIZE,
-    // Fail fast when PostgreSQL is down so requests answer 503 instead of hanging.
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: url,
+      max: env().GALLEY_DB_POOL_SIZE,
+      // Fail fast when PostgreSQL is down so requests answer 503 instead of hanging.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    },
+    // A dropped idle connection is logged; the pool replaces it on the next query.
+    { onPoolError: (err) => console.warn(`[db] idle connection lost: ${err.message}`) },
+  );
   return new PrismaClient({ adapter });
 }
 
