@@ -19,7 +19,7 @@ export async function AppHeader({ actor }: { actor: UserActor }) {
                 {item.label}
                 {item.href === "/feedback" && newFeedback > 0 ? (
                   <span
-                    className="ml-1 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold text-white"
+                    className="ml-1 rounded-full bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950"
                     aria-label={`${newFeedback} new`}
                     data-testid="feedback-badge"
                   >

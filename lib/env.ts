@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { mqmWeightsSchema } from "@/lib/quality/mqm";
 
 // The one place that reads process.env. Everything is validated here so a bad
 // value fails at start with a message naming the variable.
@@ -6,6 +7,45 @@ const flag = z
   .enum(["0", "1", "true", "false", ""])
   .optional()
   .transform((v) => v === "1" || v === "true");
+
+/** An env var holding JSON, parsed then validated by `schema`. */
+const jsonVar = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+/** Extra literalism rules for the QA checks: [{ "pattern": "regex", "flags"?: "i", "message": "…" }]. */
+const literalismPatternsSchema = z
+  .array(
+    z.object({
+      pattern: z
+        .string()
+        .min(1)
+        .max(500)
+        .refine((p) => {
+          try {
+            new RegExp(p, "u");
+            return true;
+          } catch {
+            return false;
+          }
+        }, "is not a valid regular expression"),
+      flags: z
+        .string()
+        .regex(/^[imsu]*$/, "may only use the flags i, m, s, u")
+        .optional(),
+      message: z.string().min(1).max(500),
+    }),
+  )
+  .max(100);
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -25,6 +65,11 @@ const envSchema = z.object({
   GALLEY_LOGIN_LIMIT: z.coerce.number().int().positive().default(10),
   GALLEY_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   GALLEY_DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** `1` enables /api/bench/* (the benchmarks' baseline routes); never set it in production. */
+  GALLEY_BENCH_ROUTES: flag,
+  /** MQM weights as JSON (the full shape of DEFAULT_MQM_WEIGHTS); default: Freitag et al. 2021. */
+  GALLEY_MQM_WEIGHTS: jsonVar(mqmWeightsSchema).optional(),
+  GALLEY_LITERALISM_PATTERNS: jsonVar(literalismPatternsSchema).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -29,6 +29,9 @@ export function useDraft(articleId: string, revision: number, initial?: Draft | 
           typeof stored.edits === "object"
         ) {
           // A reader-suggestion prefill wins for its own segment; other stored edits are kept.
+          // Restoring from storage must wait for mount (the server has no localStorage),
+          // so setting state in this effect is intended.
+          // eslint-disable-next-line react-hooks/set-state-in-effect
           setDraft(
             initial
               ? {
@@ -43,6 +46,7 @@ export function useDraft(articleId: string, revision: number, initial?: Draft | 
     } catch {
       // Corrupt or unavailable storage: start from the server text.
     }
+
     setLoaded(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleId]);

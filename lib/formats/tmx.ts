@@ -22,6 +22,11 @@ export interface TmxOptions {
 }
 
 export function toTmx(units: TmxUnit[], opts: TmxOptions): string {
+  return tmxHead(opts) + units.map((unit) => tmxUnit(unit, opts)).join("") + TMX_TAIL;
+}
+
+/** Everything before the first <tu>; with tmxUnit and TMX_TAIL a TMX file can be streamed. */
+export function tmxHead(opts: TmxOptions): string {
   const header = element("header", {
     creationtool: opts.creationTool ?? "Galley",
     creationtoolversion: pkg.version,
@@ -36,12 +41,16 @@ export function toTmx(units: TmxUnit[], opts: TmxOptions): string {
     '<tmx version="1.4">',
     `  ${header}`,
     "  <body>",
-    ...units.map((unit) => translationUnit(unit, opts.srcLang)),
-    "  </body>",
-    "</tmx>",
-    "",
   ].join("\n");
 }
+
+/** One <tu> with its leading newline, for streaming after tmxHead. */
+export function tmxUnit(unit: TmxUnit, opts: TmxOptions): string {
+  return "\n" + translationUnit(unit, opts.srcLang);
+}
+
+/** Closes the document (after tmxHead or the last tmxUnit). */
+export const TMX_TAIL = "\n  </body>\n</tmx>\n";
 
 function translationUnit(unit: TmxUnit, defaultSrcLang: string): string {
   const attributes = {

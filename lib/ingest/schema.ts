@@ -36,11 +36,9 @@ export const ingestArticleSchema = z
       .array(
         z.object({
           kind: z.enum(["PARAGRAPH", "CAPTION"]).optional(),
-          source: safeText(INGEST_LIMITS.maxSegmentChars).optional(),
-          mt: safeText(INGEST_LIMITS.maxSegmentChars).refine(
-            (s) => s.trim().length > 0,
-            "must not be empty",
-          ),
+          // Length is checked after parsing so an over-long segment is a 413, not a 400.
+          source: segmentText.optional(),
+          mt: segmentText.refine((s) => s.trim().length > 0, "must not be empty"),
         }),
       )
       .optional(),

@@ -54,7 +54,11 @@ export async function ingestArticle(
       `The article has ${built.segments.length - 1} segments; the limit is ${INGEST_LIMITS.maxSegments}`,
     );
   }
-  const long = built.segments.findIndex((s) => s.mt.length > INGEST_LIMITS.maxSegmentChars);
+  const long = built.segments.findIndex(
+    (s) =>
+      s.mt.length > INGEST_LIMITS.maxSegmentChars ||
+      (s.source?.length ?? 0) > INGEST_LIMITS.maxSegmentChars,
+  );
   if (long >= 0)
     throw tooLarge(`Segment ${long} exceeds ${INGEST_LIMITS.maxSegmentChars} characters`);
 
@@ -78,11 +82,7 @@ export async function ingestArticle(
     if (existing) return existingOrConflict(existing, hash);
   }
 
-  const engineRow = await db().engine.upsert({
-    where: { name_version: engine },
-    create: engine,
-    update: {},
-  });
+  const engineRow = await ensureEngine(engine);
   const title = built.segments[0]!.mt;
   try {
     return await transaction(async (tx) => {
@@ -166,6 +166,23 @@ export async function ingestArticle(
     if (externalId && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
       const existing = await findExisting(outlet, externalId);
       if (existing) return existingOrConflict(existing, hash);
+    }
+    throw err;
+  }
+}
+
+/**
+ * The engine row for name+version. A plain read first (the common case costs one query, where
+ * upsert costs a transaction); two first ingests of a new engine racing both get the same row.
+ */
+export async function ensureEngine(engine: { name: string; version: string }) {
+  const found = await db().engine.findUnique({ where: { name_version: engine } });
+  if (found) return found;
+  try {
+    return await db().engine.create({ data: engine });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      return db().engine.findUniqueOrThrow({ where: { name_version: engine } });
     }
     throw err;
   }
@@ -268,6 +285,8 @@ export interface ListArticlesQuery {
   from?: Date;
   to?: Date;
   assigneeId?: string;
+  externalId?: string;
+  outlet?: string;
   limit: number;
   cursor?: string;
 }
@@ -314,6 +333,8 @@ export async function listArticles(
   if (q.from) where.push(Prisma.sql`a."createdAt" >= ${q.from}`);
   if (q.to) where.push(Prisma.sql`a."createdAt" < ${q.to}`);
   if (q.assigneeId) where.push(Prisma.sql`a."assigneeId" = ${q.assigneeId}`);
+  if (q.externalId) where.push(Prisma.sql`a."externalId" = ${q.externalId}`);
+  if (q.outlet) where.push(Prisma.sql`a."outlet" = ${q.outlet}`);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     where.push(Prisma.sql`(a."updatedAt", a."id") < (${c.updatedAt}, ${c.id})`);

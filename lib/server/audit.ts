@@ -84,7 +84,9 @@ export async function recordAudit(input: AuditInput): Promise<void> {
 }
 
 export type VerifyResult =
-  { ok: true; events: number } | { ok: false; events: number; brokenAt: string; reason: string };
+  /** `head` is the newest event's hash: record it elsewhere to detect a truncated tail later. */
+  | { ok: true; events: number; head: string }
+  | { ok: false; events: number; brokenAt: string; reason: string };
 
 /** Walks the whole chain in keyset batches, so memory stays flat however long the log. */
 export async function verifyAuditChain(batchSize = 2000): Promise<VerifyResult> {
@@ -97,7 +99,7 @@ export async function verifyAuditChain(batchSize = 2000): Promise<VerifyResult> 
       orderBy: { id: "asc" },
       take: batchSize,
     });
-    if (rows.length === 0) return { ok: true, events: count };
+    if (rows.length === 0) return { ok: true, events: count, head: prevHash };
     const events: StoredEvent[] = rows.map((r) => ({
       id: r.id.toString(),
       at: r.at.toISOString(),

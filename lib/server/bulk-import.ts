@@ -1,5 +1,7 @@
 import type { Actor } from "@/lib/auth/policy";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { NdjsonLine } from "@/lib/ingest/ndjson";
 import { ingestArticleSchema } from "@/lib/ingest/schema";
 import { ingestArticle } from "./articles";
 
@@ -8,49 +10,92 @@ export type LineResult =
   | { line: number; status: "error"; message: string };
 
 export interface BulkSummary {
-  results: LineResult[];
   created: number;
   existing: number;
   errors: number;
+  results: LineResult[];
 }
 
-export const MAX_BULK_LINES = 20_000;
+// Documented in docs/api.md. A 10,000-line file must import; twice that is the ceiling.
+export const BULK_LIMITS = {
+  maxLines: 20_000,
+  maxBodyBytes: 50 * 1024 * 1024,
+} as const;
+export const MAX_BULK_LINES = BULK_LIMITS.maxLines;
+
+export function emptySummary(): BulkSummary {
+  return { created: 0, existing: 0, errors: 0, results: [] };
+}
 
 /**
  * Ingests NDJSON line by line; each article is its own transaction, so one bad
- * line is reported by number and never stops or rolls back the others.
+ * line is reported by number and never stops or rolls back the others. Blank
+ * lines count for numbering but produce no result.
  */
 export async function importNdjsonLines(
-  lines: AsyncIterable<string> | Iterable<string>,
+  lines: AsyncIterable<NdjsonLine> | Iterable<NdjsonLine>,
   actor: Actor,
-  opts: { requestId?: string; onLine?: (result: LineResult, bytes: number) => void } = {},
+  opts: {
+    requestId?: string;
+    /** Called for every line in order (result null for blank lines), e.g. to draw progress. */
+    onLine?: (result: LineResult | null, bytes: number) => void;
+    /** Filled in place, so a caller still has the results when the source throws midway. */
+    into?: BulkSummary;
+    /** Articles stored at once; results still come out in line order. */
+    concurrency?: number;
+  } = {},
 ): Promise<BulkSummary> {
-  const summary: BulkSummary = { results: [], created: 0, existing: 0, errors: 0 };
-  let lineNo = 0;
-  for await (const raw of lines) {
-    lineNo++;
-    const bytes = Buffer.byteLength(raw) + 1;
-    if (raw.trim() === "") {
-      opts.onLine?.({ line: lineNo, status: "existing", id: "", slug: "" }, bytes);
-      continue;
+  const summary = opts.into ?? emptySummary();
+  const window = Math.max(1, opts.concurrency ?? BULK_CONCURRENCY);
+  // In-flight lines, oldest first: only `window` lines are ever held at once.
+  const pending: Promise<{ result: LineResult | null; bytes: number }>[] = [];
+  const settle = async () => {
+    const { result, bytes } = await pending.shift()!;
+    if (result) {
+      summary.results.push(result);
+      if (result.status === "created") summary.created++;
+      else if (result.status === "existing") summary.existing++;
+      else summary.errors++;
     }
-    let result: LineResult;
-    if (lineNo > MAX_BULK_LINES) {
-      result = {
-        line: lineNo,
-        status: "error",
-        message: `More than ${MAX_BULK_LINES} lines in one import`,
-      };
-    } else {
-      result = await importOne(raw, lineNo, actor, opts.requestId);
-    }
-    summary.results.push(result);
-    if (result.status === "created") summary.created++;
-    else if (result.status === "existing") summary.existing++;
-    else summary.errors++;
     opts.onLine?.(result, bytes);
+  };
+  let lineNo = 0;
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      const work = processLine(raw, lineNo, actor, opts.requestId);
+      // Awaited in order by settle(); this only keeps an early failure from counting as
+      // unhandled (which would end the process) while older lines are still in flight.
+      work.catch(() => {});
+      pending.push(work);
+      if (pending.length >= window) await settle();
+    }
+  } finally {
+    // Lines already started are finished and counted even when the source failed.
+    while (pending.length > 0) await settle();
   }
   return summary;
+}
+
+/** Parallel ingests per bulk request: enough to hide round trips, well under the pool size. */
+export const BULK_CONCURRENCY = 6;
+
+async function processLine(
+  raw: NdjsonLine,
+  line: number,
+  actor: Actor,
+  requestId?: string,
+): Promise<{ result: LineResult | null; bytes: number }> {
+  if (typeof raw !== "string") {
+    return { result: { line, status: "error", message: raw.rejected }, bytes: raw.bytes };
+  }
+  const bytes = Buffer.byteLength(raw) + 1;
+  if (raw.trim() === "") return { result: null, bytes };
+  if (line > MAX_BULK_LINES) {
+    const message = `More than ${MAX_BULK_LINES} lines in one import`;
+    return { result: { line, status: "error", message }, bytes };
+  }
+  return { result: await importOne(raw, line, actor, requestId), bytes };
 }
 
 async function importOne(
@@ -84,6 +129,9 @@ async function importOne(
     };
   } catch (err) {
     if (err instanceof AppError) return { line, status: "error", message: err.message };
-    throw err;
+    // A dead database stops the run; anything else is this line's problem only.
+    if (isDatabaseUnavailable(err)) throw err;
+    console.error(`[${requestId ?? "bulk"}] line ${line}:`, err);
+    return { line, status: "error", message: "Could not store this article (internal error)" };
   }
 }

@@ -39,3 +39,22 @@ export async function releaseRateLimit(key: string): Promise<void> {
   await db()
     .$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
+
+/** The current count in the key's window without adding a hit (0 when the window has passed). */
+export async function peekRateLimit(
+  key: string,
+  windowSeconds: number,
+): Promise<RateDecision & { limitKey: string }> {
+  const rows = await db().$queryRaw<{ count: number; windowStart: Date }[]>`
+    SELECT "count", "windowStart" FROM "RateLimit"
+    WHERE "key" = ${key} AND "windowStart" > now() - make_interval(secs => ${windowSeconds})`;
+  const row = rows[0];
+  if (!row) return { allowed: true, count: 0, retryAfterSeconds: 0, limitKey: key };
+  const elapsed = (Date.now() - row.windowStart.getTime()) / 1000;
+  return {
+    allowed: true,
+    count: row.count,
+    retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)),
+    limitKey: key,
+  };
+}

@@ -8,7 +8,8 @@ import {
   canTransition,
   statusAfterEdit,
 } from "@/lib/domain/workflow";
-import { badRequest, conflict, notFound } from "@/lib/errors";
+import { badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
+import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import { countWords } from "@/lib/ingest/identity";
 import { diffStats, diffText } from "@/lib/text/diff";
 import { appendAudit } from "./audit";
@@ -39,6 +40,9 @@ export type SaveResult = { created: true; revision: number } | { created: false;
 export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult> {
   const seen = new Set<number>();
   for (const s of input.segments) {
+    if (s.text.length > INGEST_LIMITS.maxSegmentChars) {
+      throw tooLarge(`Segment ${s.index} exceeds ${INGEST_LIMITS.maxSegmentChars} characters`);
+    }
     if (seen.has(s.index)) throw badRequest(`Segment ${s.index} appears twice`);
     seen.add(s.index);
   }

@@ -2,7 +2,9 @@ import type { Actor, UserActor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { DEMO_ARTICLES, DEMO_EDITS, DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-articles";
 import { ingestArticle } from "./articles";
+import { createGlossaryTerm } from "./glossary";
 import { changeStatus, saveRevision } from "./revisions";
+import { seedDemoAnnotations } from "./seed-quality";
 import { ensureUser } from "./users";
 
 const SEED_ACTOR: Actor = { type: "SYSTEM", label: "seed" };
@@ -57,7 +59,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     { sourceTerm: "오세훈", targetTerm: "Oh Se-hoon", note: "Mayor of Seoul" },
   ];
   for (const g of glossary) {
-    await db().glossaryTerm.upsert({
+    const existing = await db().glossaryTerm.findUnique({
       where: {
         sourceLang_targetLang_sourceTerm: {
           sourceLang: "ko",
@@ -65,9 +67,9 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
           sourceTerm: g.sourceTerm,
         },
       },
-      create: { ...g, sourceLang: "ko", targetLang: "en", createdById: editor.userId },
-      update: {},
     });
+    // Through the service, so the demo terms are audited like any other.
+    if (!existing) await createGlossaryTerm({ ...g, sourceLang: "ko", targetLang: "en" }, editor);
   }
   // Take the first demo article through approval and publication once.
   const first = await db().article.findUniqueOrThrow({ where: { id: ids.get("demo-2026-1101")! } });
@@ -80,5 +82,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
       actor: editor,
     });
   }
+  // MQM annotations for both demo engines, so the quality dashboard has data.
+  await seedDemoAnnotations(ids, users.get("reviewer@galley.local")!);
   log("demo seed complete");
 }

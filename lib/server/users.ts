@@ -4,7 +4,7 @@ import { db, transaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
-import { hitRateLimit } from "./rate-limit";
+import { hitRateLimit, peekRateLimit } from "./rate-limit";
 
 export interface CreateUserInput {
   email: string;
@@ -97,11 +97,15 @@ export async function getActiveUser(id: string) {
 export async function authenticate(email: string, password: string, clientKey: string) {
   const normalized = email.trim().toLowerCase();
   const { GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS } = env();
+  // Only failed attempts count, so people who sign in often are never locked out,
+  // while guessing a password is slowed per account and per client.
+  const emailKey = `login:email:${normalized}`;
+  const clientKey_ = `login:client:${clientKey}`;
   const [byEmail, byClient] = await Promise.all([
-    hitRateLimit(`login:email:${normalized}`, GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS),
-    hitRateLimit(`login:client:${clientKey}`, GALLEY_LOGIN_LIMIT * 3, GALLEY_LOGIN_WINDOW_SECONDS),
+    peekRateLimit(emailKey, GALLEY_LOGIN_WINDOW_SECONDS),
+    peekRateLimit(clientKey_, GALLEY_LOGIN_WINDOW_SECONDS),
   ]);
-  if (!byEmail.allowed || !byClient.allowed) {
+  if (byEmail.count >= GALLEY_LOGIN_LIMIT || byClient.count >= GALLEY_LOGIN_LIMIT * 3) {
     await recordAudit({
       actor: { type: "ANONYMOUS", ipHash: clientKey },
       action: "auth.signin_throttled",
@@ -119,6 +123,10 @@ export async function authenticate(email: string, password: string, clientKey: s
   const user = await db().user.findUnique({ where: { email: normalized } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok || user.disabledAt) {
+    await Promise.all([
+      hitRateLimit(emailKey, GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS),
+      hitRateLimit(clientKey_, GALLEY_LOGIN_LIMIT * 3, GALLEY_LOGIN_WINDOW_SECONDS),
+    ]);
     await recordAudit({
       actor: { type: "ANONYMOUS", ipHash: clientKey },
       action: "auth.signin_failed",

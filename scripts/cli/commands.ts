@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import type { Actor } from "@/lib/auth/policy";
 import { isRole, ROLES } from "@/lib/auth/policy";
 import { generatePassword } from "@/lib/auth/secrets";
@@ -118,19 +117,23 @@ export const commands: Record<string, Command> = {
   },
   import: {
     usage: "FILE.ndjson | FILE.json   [--as EMAIL]",
-    summary: "import articles: NDJSON (one article per line) or a Galley JSON export",
+    summary: "import articles: NDJSON (one article per line) or a Galley JSON export (.json)",
     options: { as: { type: "string" } },
     positionals: 1,
     async run(v, [file]) {
       const size = await stat(file!).catch(() => null);
-      if (!size?.isFile()) return fail(`No such file: ${file}`, commands.import!.usage);
+      if (!size?.isFile()) return fail(`No such file: ${file}`, `import ${commands.import!.usage}`);
+      if (file!.toLowerCase().endsWith(".json")) {
+        return importDocumentFile(file!, typeof v.as === "string" ? v.as : undefined);
+      }
       return withDatabase(async () => {
         const { importNdjsonLines } = await import("@/lib/server/bulk-import");
+        const { ndjsonLines } = await import("@/lib/ingest/ndjson");
+        const { INGEST_LIMITS } = await import("@/lib/ingest/schema");
         const actor = await importActor(typeof v.as === "string" ? v.as : undefined);
         if (!actor) return 1;
-        const lines = createInterface({
-          input: createReadStream(file!, "utf8"),
-          crlfDelay: Infinity,
+        const lines = ndjsonLines(createReadStream(file!), {
+          maxLineBytes: INGEST_LIMITS.maxBodyBytes,
         });
         const bar = new ProgressBar(size.size);
         const summary = await importNdjsonLines(lines, actor, {
@@ -144,6 +147,34 @@ export const commands: Record<string, Command> = {
           `imported: ${summary.created} created, ${summary.existing} already present, ${summary.errors} errors`,
         );
         return summary.errors > 0 ? 1 : 0;
+      });
+    },
+  },
+  export: {
+    usage: "ARTICLE_ID [--format json|xliff|xliff12|tmx|md|html] [--out FILE]",
+    summary: "export one article (default: Galley JSON with its full history) to stdout or FILE",
+    options: { format: { type: "string" }, out: { type: "string" } },
+    positionals: 1,
+    async run(v, [id]) {
+      const { EXPORT_FORMATS } = await import("@/lib/formats/export-formats");
+      const format = typeof v.format === "string" ? v.format : "json";
+      const known = (EXPORT_FORMATS as readonly string[]).includes(format);
+      if (!known) {
+        return fail(
+          `--format must be one of ${EXPORT_FORMATS.join(", ")}`,
+          `export ${commands.export!.usage}`,
+        );
+      }
+      return withDatabase(async () => {
+        const { exportArticle } = await import("@/lib/server/export-formats");
+        const file = await exportArticle(id!, format as (typeof EXPORT_FORMATS)[number]);
+        if (typeof v.out === "string") {
+          await writeFile(v.out, file.body);
+          console.log(`wrote ${v.out} (${file.contentType})`);
+        } else {
+          process.stdout.write(file.body);
+        }
+        return 0;
       });
     },
   },
@@ -161,6 +192,52 @@ export const commands: Record<string, Command> = {
       }),
   },
 };
+
+/** A Galley JSON export (.json): the article with its whole history, in one transaction. */
+async function importDocumentFile(file: string, as?: string): Promise<number> {
+  const { galleyArticleDocumentSchema, looksLikeGalleyDocument } =
+    await import("@/lib/formats/galley-json");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, "utf8"));
+  } catch (err) {
+    process.stderr.write(`${file} is not valid JSON: ${(err as Error).message}\n`);
+    return 1;
+  }
+  if (!looksLikeGalleyDocument(parsed)) {
+    process.stderr.write(
+      `${file} is not a Galley article export (no "format": "galley-article"); NDJSON files to ingest should end in .ndjson or .jsonl\n`,
+    );
+    return 1;
+  }
+  const doc = galleyArticleDocumentSchema.safeParse(parsed);
+  if (!doc.success) {
+    for (const i of doc.error.issues.slice(0, 20)) {
+      process.stderr.write(`${i.path.join(".") || "(root)"}: ${i.message}\n`);
+    }
+    return 1;
+  }
+  return withDatabase(async () => {
+    const { importArticleDocument } = await import("@/lib/server/import-article");
+    const { AppError } = await import("@/lib/errors");
+    const actor = await importActor(as);
+    if (!actor) return 1;
+    try {
+      const res = await importArticleDocument(doc.data, actor);
+      console.log(`imported article ${res.id} (${res.slug}) at revision ${res.revision}`);
+      if (res.createdUsers.length > 0) {
+        console.log(`created disabled users: ${res.createdUsers.join(", ")}`);
+      }
+      return 0;
+    } catch (err) {
+      if (err instanceof AppError) {
+        process.stderr.write(`${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    }
+  });
+}
 
 async function importActor(email?: string): Promise<Actor | null> {
   if (!email) return CLI_ACTOR;

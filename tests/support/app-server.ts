@@ -26,12 +26,20 @@ export async function freePort(): Promise<number> {
 export async function startAppServer(
   env: Record<string, string>,
   port?: number,
+  /** e.g. "127.0.0.1" to listen on loopback only (Next's default is every interface). */
+  hostname?: string,
 ): Promise<AppServer> {
   const p = port ?? (await freePort());
   let out = "";
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(p)],
+    [
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(p),
+      ...(hostname ? ["-H", hostname] : []),
+    ],
     {
       env: {
         ...process.env,
@@ -66,7 +74,7 @@ export async function startAppServer(
     child,
     output: () => out,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill(signal);
       await exited;

@@ -21,6 +21,9 @@ export const listArticlesQuerySchema = z.object({
   from: dateParam.optional(),
   to: dateParam.optional(),
   assignee: z.enum(["me"]).optional(),
+  /** The CMS's own id: find an article by it (optionally with `outlet`). */
+  externalId: z.string().trim().min(1).max(200).optional(),
+  outlet: z.string().trim().min(1).max(200).optional(),
   limit: limitParam,
   cursor: z.string().max(200).optional(),
 });

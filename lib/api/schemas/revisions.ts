@@ -9,7 +9,8 @@ export const saveRevisionSchema = z.object({
     .array(
       z.object({
         index: z.number().int().min(0),
-        text: safeText(INGEST_LIMITS.maxSegmentChars),
+        // Over-long text is a 413 from saveRevision, not a 400 from here.
+        text: safeText(INGEST_LIMITS.maxBodyBytes),
       }),
     )
     .min(1, "must list at least one segment")

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { loadQualityForArticle } from "@/lib/server/quality-workspace";
 import { loadWorkspace } from "@/lib/server/workspace";
+import { ExportMenu } from "@/components/export-menu";
+import { MqmScoreCard, SegmentQuality } from "@/components/quality";
+import { QualitySummary } from "@/components/workspace/quality-summary";
 import { Workspace } from "@/components/workspace/workspace";
 
 export const metadata: Metadata = { title: "Review" };
@@ -18,15 +23,66 @@ export default async function ArticleWorkspacePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { id } = paramsSchema.parse(await params);
+  const parsedParams = paramsSchema.safeParse(await params);
+  if (!parsedParams.success) notFound();
+  const { id } = parsedParams.data;
   const actor = await requirePageActor("read:article", `/articles/${id}`);
   const sp = searchSchema.safeParse(await searchParams);
   let data;
+  let quality;
   try {
-    data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
+    [data, quality] = await Promise.all([
+      loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined),
+      loadQualityForArticle(id),
+    ]);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
-  return <Workspace data={data} />;
+  // QA warnings and MQM annotations per segment, rendered inside each workspace row.
+  const extras = Object.fromEntries(
+    data.view.segments.map((s) => [
+      s.index,
+      <SegmentQuality
+        key={s.index}
+        articleId={id}
+        segmentIndex={s.index}
+        text={s.text}
+        mt={s.mt}
+        annotations={quality.annotationsBySegment[s.index] ?? []}
+        warnings={quality.warningsBySegment[s.index] ?? []}
+        canAnnotate={can(actor, "annotate:revision")}
+        canDismiss={can(actor, "dismiss:qa")}
+        canResolveAny={can(actor, "approve:article")}
+        currentUserId={actor.userId}
+        lang={data.view.targetLang}
+      />,
+    ]),
+  );
+  return (
+    <Workspace
+      // A new reader suggestion remounts the workspace so its prefill becomes the draft.
+      key={data.prefill?.feedbackId ?? "workspace"}
+      data={data}
+      extras={extras}
+      headerExtras={
+        <>
+          {data.permissions.export ? (
+            <ExportMenu
+              articleId={id}
+              hasApprovedRevision={
+                data.meta.approvedRevision !== null || data.meta.publishedRevision !== null
+              }
+              canImport={data.permissions.edit}
+            />
+          ) : null}
+          <QualitySummary
+            label={`Quality · MQM ${quality.score.mqm.per1000Words.toFixed(1)}/1k words · HTER ${quality.score.hter.toFixed(1)}`}
+          >
+            <MqmScoreCard score={quality.score} />
+          </QualitySummary>
+        </>
+      }
+    />
+  );
 }

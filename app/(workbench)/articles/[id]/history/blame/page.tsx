@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { requirePageActor } from "@/lib/auth/session";
+import { age, formatDateTime } from "@/lib/format-time";
+import { blame, getRevision, historyHeader } from "@/lib/server/history";
+import { HistoryNav } from "@/components/history/history-nav";
+import { orNotFound } from "@/components/history/or-not-found";
+import { SegmentChanges } from "@/components/history/segment-changes";
+
+export const metadata: Metadata = { title: "Blame" };
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+const KIND_LABEL = { TITLE: "Title", PARAGRAPH: "Paragraph", CAPTION: "Caption" } as const;
+
+export default async function BlamePage(props: { params: Promise<{ id: string }> }) {
+  const { id } = paramsSchema.parse(await props.params);
+  await requirePageActor("read:article", `/articles/${id}/history/blame`);
+  const article = await orNotFound(() => historyHeader(id));
+  const [lines, current] = await Promise.all([
+    blame(id, article.currentRevision),
+    getRevision(id, article.currentRevision),
+  ]);
+  const segments = new Map(current.segments.map((s) => [s.index, s]));
+
+  return (
+    <div>
+      <HistoryNav articleId={id} title={article.title} current="blame" />
+      <h1 className="mb-1 text-2xl font-semibold">Who last changed each segment</h1>
+      <p className="mb-3 text-sm text-slate-600">
+        As of the current revision r{article.currentRevision}. Open “All changes” for a segment’s
+        full history.
+      </p>
+      <ol className="space-y-2">
+        {lines.segments.map((line) => {
+          const seg = segments.get(line.index);
+          return (
+            <li
+              key={line.index}
+              className="grid gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-[12rem_1fr]"
+              data-testid="blame-line"
+            >
+              <div className="text-slate-600">
+                <p className="font-medium text-slate-900">
+                  {seg ? KIND_LABEL[seg.kind] : "Segment"} {line.index}
+                </p>
+                <p>
+                  <Link
+                    href={`/articles/${id}/compare?from=${Math.max(1, line.revision - 1)}&to=${line.revision}`}
+                    className="text-blue-700 underline"
+                  >
+                    r{line.revision}
+                  </Link>{" "}
+                  by {line.author?.name ?? "system"}
+                </p>
+                <p title={formatDateTime(line.changedAt)}>
+                  <time dateTime={line.changedAt}>{age(line.changedAt)}</time>
+                </p>
+              </div>
+              <div>
+                <p className="whitespace-pre-wrap">{seg?.text}</p>
+                <SegmentChanges articleId={id} index={line.index} />
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { listFeedbackQuerySchema } from "@/lib/api/schemas/feedback";
+import { requirePageActor } from "@/lib/auth/session";
+import { CATEGORY_LABEL, FEEDBACK_STATUSES, STATUS_LABEL } from "@/lib/domain/feedback";
+import { formatDateTime } from "@/lib/format-time";
+import { listEngines } from "@/lib/server/articles";
+import {
+  articlesWithFeedback,
+  duplicateCandidates,
+  listFeedback,
+  type FeedbackItem,
+} from "@/lib/server/feedback";
+import { FeedbackCard } from "./feedback-card";
+import { BulkSpamForm, type DuplicateChoice } from "./triage-controls";
+
+export const metadata: Metadata = { title: "Feedback" };
+
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+// The inbox opens on NEW items; "ALL" lifts the status filter.
+const pageQuerySchema = listFeedbackQuerySchema.extend({
+  status: z.enum([...FEEDBACK_STATUSES, "ALL"]).default("NEW"),
+  limit: listFeedbackQuerySchema.shape.limit.default(25),
+});
+
+const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5";
+
+function choicesFor(
+  item: FeedbackItem,
+  candidates: Awaited<ReturnType<typeof duplicateCandidates>>,
+): DuplicateChoice[] {
+  return candidates
+    .filter((c) => c.articleId === item.article.id && c.id !== item.id)
+    .map((c) => ({
+      id: c.id,
+      label: `${formatDateTime(c.createdAt)} — ${c.comment.slice(0, 60) || "(no comment)"}`,
+    }));
+}
+
+export default async function FeedbackInboxPage({ searchParams }: { searchParams: SP }) {
+  await requirePageActor("triage:feedback", "/feedback");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter(
+      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
+    ),
+  );
+  const parsed = pageQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : pageQuerySchema.parse({});
+  const { status, ...rest } = query;
+  const [page, engines, articles] = await Promise.all([
+    listFeedback({ ...rest, status: status === "ALL" ? undefined : status }),
+    listEngines(),
+    articlesWithFeedback(),
+  ]);
+  const candidates = await duplicateCandidates([...new Set(page.items.map((i) => i.article.id))]);
+  const keep = (extra: Record<string, string>) => {
+    const p = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor"));
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    return `/feedback?${p.toString()}`;
+  };
+
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Reader feedback</h1>
+        <BulkSpamForm />
+      </div>
+      {!parsed.success ? (
+        <p
+          role="alert"
+          className="mb-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm"
+        >
+          Some filters were invalid and were ignored:{" "}
+          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </p>
+      ) : null}
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter feedback"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+      >
+        <label className="flex flex-col">
+          <span className="mb-1 text-slate-600">Status</span>
+          <select name="status" defaultValue={status} className={select}>
+            <option value="ALL">Any</option>
+            {FEEDBACK_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="mb-1 text-slate-600">Category</span>
+          <select name="category" defaultValue={query.category ?? ""} className={select}>
+            <option value="">Any</option>
+            {Object.entries(CATEGORY_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="mb-1 text-slate-600">Article</span>
+          <select
+            name="articleId"
+            defaultValue={query.articleId ?? ""}
+            className={`${select} max-w-xs`}
+          >
+            <option value="">Any</option>
+            {articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title.length > 70 ? `${a.title.slice(0, 70)}…` : a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="mb-1 text-slate-600">Engine</span>
+          <select name="engine" defaultValue={query.engine ?? ""} className={select}>
+            <option value="">Any</option>
+            {engines.map((e) => {
+              const v = e.version ? `${e.name}@${e.version}` : e.name;
+              return (
+                <option key={e.id} value={v}>
+                  {e.version ? `${e.name} ${e.version}` : e.name}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white"
+        >
+          Filter
+        </button>
+        <Link href="/feedback" className="pb-1.5 text-slate-600 underline">
+          Clear
+        </Link>
+      </form>
+      {page.items.length === 0 ? (
+        <p className="rounded border border-slate-200 bg-white px-3 py-8 text-center text-slate-600">
+          No feedback matches.
+        </p>
+      ) : (
+        <ul className="space-y-4" aria-label="Feedback items">
+          {page.items.map((item) => (
+            <FeedbackCard
+              key={item.id}
+              item={item}
+              duplicateChoices={choicesFor(item, candidates)}
+            />
+          ))}
+        </ul>
+      )}
+      <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
+        {query.cursor ? (
+          <Link href={keep({})} className="text-blue-700 underline">
+            First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor ? (
+          <Link href={keep({ cursor: page.nextCursor })} className="text-blue-700 underline">
+            Next page →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getPublicArticle, type PublicArticle } from "@/lib/server/public-articles";
+import { AiFooterNotice } from "./ai-footer";
+import { FeedbackForm } from "./feedback-form";
+import { FORM_ERROR_MESSAGES, isFormErrorCode } from "./form-status";
+import { VersionNotices, VersionList } from "./versions";
+
+// Public, no sign-in: the reader's view of an article. Server-rendered and
+// complete without JavaScript; only published (or approved) text is shown.
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+const load = cache(async (slug: string, revisionParam: string | undefined) => {
+  let revision: number | undefined;
+  if (revisionParam !== undefined) {
+    if (!/^[1-9]\d{0,8}$/.test(revisionParam)) notFound();
+    revision = Number(revisionParam);
+  }
+  const result = await getPublicArticle(slug, revision);
+  if (result.kind !== "ok") notFound();
+  return result.article;
+});
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+
+export async function generateMetadata(props: {
+  params: Params;
+  searchParams: SP;
+}): Promise<Metadata> {
+  const { slug } = await props.params;
+  const article = await load(slug, one((await props.searchParams).revision));
+  return {
+    title: article.title ?? "Under review",
+    // Older versions and unreviewed text stay out of search engines.
+    robots:
+      article.shown && !article.shown.superseded && article.shown.reviewed
+        ? undefined
+        : { index: false },
+  };
+}
+
+/** Korean reads best in a Gothic face with generous leading and breaks between eojeol. */
+function typography(targetLang: string) {
+  const lang = targetLang.split("-")[0]!.toLowerCase();
+  if (["ko", "ja", "zh"].includes(lang)) {
+    return {
+      title: "font-sans text-[1.75rem] font-bold leading-snug break-keep sm:text-[2rem]",
+      body: "font-sans text-[1.0625rem] leading-[1.85] break-keep",
+    };
+  }
+  return {
+    title:
+      "font-sans text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.25rem]",
+    body: "font-serif text-[1.1875rem] leading-[1.7] hyphens-auto",
+  };
+}
+
+const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+export default async function ReadPage(props: { params: Params; searchParams: SP }) {
+  const { slug } = await props.params;
+  const sp = await props.searchParams;
+  const article = await load(slug, one(sp.revision));
+  const code = one(sp.code);
+  const initialNotice =
+    one(sp.feedback) === "sent"
+      ? ({ kind: "sent" } as const)
+      : one(sp.feedback) === "error"
+        ? ({
+            kind: "error",
+            message: FORM_ERROR_MESSAGES[isFormErrorCode(code) ? code : "invalid"],
+          } as const)
+        : null;
+
+  return (
+    <div className="min-h-screen bg-white">
+      <header className="border-b border-slate-200">
+        <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3 text-sm text-slate-600 sm:px-6">
+          <span className="font-semibold tracking-tight text-slate-900">
+            {article.outlet ?? "Galley"}
+          </span>
+          <span>Translated from the original with AI</span>
+        </div>
+      </header>
+      <main className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12">
+        {article.shown ? (
+          <ShownArticle article={article} shown={article.shown} initialNotice={initialNotice} />
+        ) : (
+          <div role="status" className="rounded-lg border border-slate-200 bg-slate-50 p-6">
+            <h1 className="text-xl font-semibold text-slate-900">This article is under review</h1>
+            <p className="mt-2 text-slate-700">
+              Our editors are checking this translation. Please come back once it has been
+              published.
+            </p>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function ShownArticle({
+  article,
+  shown,
+  initialNotice,
+}: {
+  article: PublicArticle;
+  shown: NonNullable<PublicArticle["shown"]>;
+  initialNotice: Parameters<typeof FeedbackForm>[0]["initialNotice"];
+}) {
+  const type = typography(article.targetLang);
+  const [title, ...body] = shown.segments;
+  return (
+    <>
+      <VersionNotices article={article} shown={shown} />
+      {!shown.reviewed ? (
+        <p
+          role="note"
+          className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950"
+        >
+          This machine translation has not been reviewed by our editors yet.
+        </p>
+      ) : null}
+      <article lang={article.targetLang} data-public-article className="text-slate-900">
+        <h1 data-segment-index={title?.index ?? 0} className={type.title}>
+          {title?.text}
+        </h1>
+        <p lang="en" className="mt-4 text-sm text-slate-600">
+          {article.byline ? <span>By {article.byline}</span> : null}
+          {article.byline && article.originalPublishedAt ? " · " : null}
+          {article.originalPublishedAt ? (
+            <time dateTime={article.originalPublishedAt.toISOString()}>
+              {dateFmt.format(article.originalPublishedAt)}
+            </time>
+          ) : null}
+        </p>
+        <div className={`mt-8 space-y-5 ${type.body}`}>
+          {body.map((s) => (
+            <p
+              key={s.index}
+              data-segment-index={s.index}
+              className={s.kind === "CAPTION" ? "text-base text-slate-600 italic" : undefined}
+            >
+              {s.text}
+            </p>
+          ))}
+        </div>
+      </article>
+      <footer
+        id="article-footer"
+        className="mt-10 scroll-mt-6 border-t border-slate-200 pt-6 text-slate-800"
+      >
+        <AiFooterNotice
+          footer={article.footer}
+          targetLang={article.targetLang}
+          engine={article.engine}
+          reviewed={shown.reviewed}
+        />
+        <FeedbackForm
+          action={`/read/${encodeURIComponent(article.slug)}/feedback`}
+          revisionSeen={shown.revision}
+          targetLang={article.targetLang}
+          initialNotice={initialNotice}
+        />
+      </footer>
+      <VersionList article={article} shownRevision={shown.revision} />
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+import { useId, useState, type FormEvent } from "react";
+import type { AnnotationTarget } from "@/lib/quality/dto";
+import { annotationsUrl, sendJson } from "./api";
+import { CategorySelect } from "./category-select";
+import { SeveritySelect } from "./severity-select";
+import { locateQuote } from "./spans";
+
+export interface PendingSpan {
+  target: AnnotationTarget;
+  start: number;
+  end: number;
+}
+
+/**
+ * New annotation. The span comes from a selection in the text, or is typed or pasted into
+ * "Text to mark" (keyboard users; the first occurrence is used).
+ */
+export function AnnotationForm({
+  articleId,
+  segmentIndex,
+  text,
+  mt,
+  selection,
+  onCancel,
+  onSaved,
+}: {
+  articleId: string;
+  segmentIndex: number;
+  text: string;
+  mt: string;
+  selection: PendingSpan | null;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  const id = useId();
+  const [target, setTarget] = useState<AnnotationTarget>(selection?.target ?? "TEXT");
+  const source = (t: AnnotationTarget) => (t === "MT" ? mt : text);
+  const [quote, setQuote] = useState(
+    selection ? source(selection.target).slice(selection.start, selection.end) : "",
+  );
+  const [category, setCategory] = useState("");
+  const [severity, setSeverity] = useState("minor");
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const hint = selection?.target === target ? selection : null;
+    const span = locateQuote(source(target), quote, hint);
+    if (!span) {
+      setError(
+        `"${quote}" does not occur in the ${target === "MT" ? "machine translation" : "current text"}.`,
+      );
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const res = await sendJson(annotationsUrl(articleId), "POST", {
+      segmentIndex,
+      target,
+      start: span.start,
+      end: span.end,
+      quote,
+      category,
+      severity,
+      note: note.trim() || undefined,
+    });
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    onSaved();
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={`New annotation on segment ${segmentIndex}`}
+      className="mt-2 space-y-2 rounded border border-indigo-200 bg-indigo-50/50 p-2 text-sm"
+    >
+      <fieldset className="flex flex-wrap gap-3">
+        <legend className="sr-only">Annotate which text</legend>
+        {(["TEXT", "MT"] as const).map((t) => (
+          <label key={t} className="flex items-center gap-1">
+            <input
+              type="radio"
+              name={`${id}-target`}
+              value={t}
+              checked={target === t}
+              onChange={() => setTarget(t)}
+            />
+            {t === "TEXT" ? "Current text" : "Machine translation"}
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex flex-col">
+        <span className="text-slate-700">Text to mark</span>
+        <input
+          value={quote}
+          onChange={(e) => setQuote(e.target.value)}
+          required
+          className="rounded border border-slate-300 bg-white px-2 py-1"
+          data-testid="annotation-quote"
+        />
+        <span className="text-xs text-slate-600">
+          Select words in the text above, or type them here.
+        </span>
+      </label>
+      <div className="flex flex-wrap gap-3">
+        <label htmlFor={`${id}-category`} className="flex flex-col">
+          <span className="text-slate-700">Category</span>
+          <CategorySelect id={`${id}-category`} value={category} onChange={setCategory} />
+        </label>
+        <label htmlFor={`${id}-severity`} className="flex flex-col">
+          <span className="text-slate-700">Severity</span>
+          <SeveritySelect id={`${id}-severity`} value={severity} onChange={setSeverity} />
+        </label>
+      </div>
+      <label className="flex flex-col">
+        <span className="text-slate-700">Note (optional)</span>
+        <textarea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={2000}
+          rows={2}
+          className="rounded border border-slate-300 bg-white px-2 py-1"
+        />
+      </label>
+      {error ? (
+        <p role="alert" className="text-rose-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-slate-900 px-3 py-1 font-medium text-white disabled:opacity-60"
+        >
+          {pending ? "Saving…" : "Add annotation"}
+        </button>
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded border border-slate-300 bg-white px-3 py-1"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { getArticleMeta, getArticleView } from "./articles";
+
+/** GET /api/v1/articles/{id}: metadata, workflow pointers and the current text of each segment. */
+export async function getArticleDetail(id: string) {
+  // Meta first: it is the cheap 404 for an unknown id.
+  const meta = await getArticleMeta(id);
+  const view = await getArticleView(id, meta.currentRevision);
+  return {
+    id: view.id,
+    slug: view.slug,
+    externalId: view.externalId,
+    outlet: view.outlet,
+    url: view.url,
+    byline: view.byline,
+    publishedAt: view.publishedAt,
+    sourceLang: view.sourceLang,
+    targetLang: view.targetLang,
+    engine: view.engine,
+    status: view.status,
+    footer: view.footer,
+    revision: view.revision,
+    publishedRevision: meta.publishedRevision,
+    approvedRevision: meta.approvedRevision,
+    assignee: meta.assignee?.email ?? null,
+    createdAt: meta.createdAt.toISOString(),
+    updatedAt: meta.updatedAt.toISOString(),
+    segments: view.segments,
+  };
+}

@@ -1,0 +1,174 @@
+// Automatic QA checks on an article's current text, minus the warnings reviewers dismissed.
+//
+// "Run on save": the checks are pure and fast, so they are computed from the current text
+// on every read instead of being stored when a revision is saved. A read right after a
+// save therefore sees exactly what a run-on-save would have stored, and nothing goes
+// stale when the glossary or the check rules change.
+
+import { createHash } from "node:crypto";
+import type { UserActor } from "@/lib/auth/policy";
+import { Prisma, db, transaction } from "@/lib/db";
+import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+import {
+  runChecks,
+  type CheckContext,
+  type CheckId,
+  type LiteralismPattern,
+  type Warning,
+} from "@/lib/quality/checks";
+import type { WarningDto } from "@/lib/quality/dto";
+import { appendAudit } from "./audit";
+import { glossaryForPair } from "./glossary";
+import { textsAtRevision } from "./revision-texts";
+
+/**
+ * Stable id of a warning: the same check saying the same thing about the same segment
+ * gets the same fingerprint on every run, so a dismissal keeps matching until the text
+ * changes what the warning says.
+ */
+export function warningFingerprint(w: Pick<Warning, "check" | "segmentIndex" | "message">): string {
+  return createHash("sha256")
+    .update(`${w.check}\u0000${w.segmentIndex}\u0000${w.message}`)
+    .digest("hex")
+    .slice(0, 32);
+}
+
+export function withFingerprint(w: Warning): WarningDto {
+  return { ...w, fingerprint: warningFingerprint(w) };
+}
+
+/** Custom literalism rules from GALLEY_LITERALISM_PATTERNS (validated in lib/env.ts). */
+export function literalismPatterns(): LiteralismPattern[] {
+  return (env().GALLEY_LITERALISM_PATTERNS ?? []).map((p) => ({
+    pattern: new RegExp(p.pattern, [...new Set(`${p.flags ?? ""}u`)].join("")),
+    message: p.message,
+  }));
+}
+
+/** The check context for the article's current text: sources, glossary, custom rules. */
+export async function articleCheckContext(articleId: string): Promise<CheckContext> {
+  const article = await db().article.findUnique({
+    where: { id: articleId },
+    select: {
+      sourceLang: true,
+      targetLang: true,
+      currentRevision: true,
+      segments: { select: { index: true, source: true, mt: true }, orderBy: { index: "asc" } },
+    },
+  });
+  if (!article) throw notFound("Article");
+  const [texts, glossary] = await Promise.all([
+    textsAtRevision(db(), articleId, article.currentRevision),
+    glossaryForPair(article.sourceLang, article.targetLang),
+  ]);
+  return {
+    sourceLang: article.sourceLang,
+    targetLang: article.targetLang,
+    segments: article.segments.map((s) => ({
+      index: s.index,
+      source: s.source,
+      text: texts.get(s.index) ?? s.mt,
+    })),
+    glossary,
+    literalismPatterns: literalismPatterns(),
+  };
+}
+
+const dismissalKey = (d: { segmentIndex: number; check: string; fingerprint: string }) =>
+  `${d.segmentIndex}|${d.check}|${d.fingerprint}`;
+
+/** Keeps only warnings nobody dismissed. */
+export function withoutDismissed(
+  warnings: readonly WarningDto[],
+  dismissals: readonly { segmentIndex: number; check: string; fingerprint: string }[],
+): WarningDto[] {
+  const dismissed = new Set(dismissals.map(dismissalKey));
+  return warnings.filter((w) => !dismissed.has(dismissalKey(w)));
+}
+
+/** Current warnings for the article, with fingerprints, dismissed ones left out. */
+export async function getArticleWarnings(articleId: string): Promise<WarningDto[]> {
+  const ctx = await articleCheckContext(articleId);
+  const dismissals = await db().qaDismissal.findMany({
+    where: { articleId },
+    select: { segmentIndex: true, check: true, fingerprint: true },
+  });
+  return withoutDismissed(runChecks(ctx).map(withFingerprint), dismissals);
+}
+
+export interface DismissInput {
+  articleId: string;
+  segmentIndex: number;
+  check: CheckId;
+  fingerprint: string;
+  reason?: string | null;
+}
+
+/**
+ * Records that a reviewer judged a warning wrong or irrelevant. The warning must be one
+ * the article shows now (404 otherwise: it may have been fixed meanwhile). Dismissing
+ * twice is harmless: the second call reports `created: false` and writes nothing.
+ */
+export async function dismissWarning(
+  input: DismissInput,
+  actor: UserActor,
+  requestId?: string,
+): Promise<{ created: boolean; id: string }> {
+  const ctx = await articleCheckContext(input.articleId);
+  const current = runChecks(ctx)
+    .map(withFingerprint)
+    .find(
+      (w) =>
+        w.segmentIndex === input.segmentIndex &&
+        w.check === input.check &&
+        w.fingerprint === input.fingerprint,
+    );
+  if (!current) throw notFound("Warning (it may already be fixed)");
+  const key = {
+    articleId: input.articleId,
+    segmentIndex: input.segmentIndex,
+    check: input.check,
+    fingerprint: input.fingerprint,
+  };
+  try {
+    return await insertDismissal(key, current.message, input.reason, actor, requestId);
+  } catch (err) {
+    // A concurrent dismissal of the same warning won the unique index.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const winner = await db().qaDismissal.findUniqueOrThrow({
+        where: { articleId_segmentIndex_check_fingerprint: key },
+      });
+      return { created: false, id: winner.id };
+    }
+    throw err;
+  }
+}
+
+async function insertDismissal(
+  key: { articleId: string; segmentIndex: number; check: string; fingerprint: string },
+  message: string,
+  rawReason: string | null | undefined,
+  actor: UserActor,
+  requestId?: string,
+): Promise<{ created: boolean; id: string }> {
+  return transaction(async (tx) => {
+    const existing = await tx.qaDismissal.findUnique({
+      where: { articleId_segmentIndex_check_fingerprint: key },
+    });
+    if (existing) return { created: false, id: existing.id };
+    const reason = rawReason?.trim() || null;
+    const row = await tx.qaDismissal.create({
+      data: { ...key, reason, dismissedById: actor.userId },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "qa.dismiss",
+      entityType: "article",
+      entityId: key.articleId,
+      data: { segmentIndex: key.segmentIndex, check: key.check, message, reason },
+      requestId,
+    });
+    return { created: true, id: row.id };
+  });
+}

@@ -1,0 +1,34 @@
+// Everything the review workspace shows about quality, loaded in one call:
+// annotations and QA warnings grouped by segment index, and the article's score.
+// Records (not Maps) so the result passes from a server component to client components.
+
+import type { AnnotationDto, ArticleQualityDto, WarningDto } from "@/lib/quality/dto";
+import { listAnnotations } from "./annotations";
+import { getArticleWarnings } from "./checks";
+import { getArticleQuality } from "./quality-scores";
+
+export interface WorkspaceQuality {
+  annotationsBySegment: Record<number, AnnotationDto[]>;
+  warningsBySegment: Record<number, WarningDto[]>;
+  score: ArticleQualityDto;
+}
+
+function bySegment<T extends { segmentIndex: number }>(items: readonly T[]): Record<number, T[]> {
+  const grouped: Record<number, T[]> = {};
+  for (const item of items) (grouped[item.segmentIndex] ??= []).push(item);
+  return grouped;
+}
+
+/** Quality data at the current revision. 404 (AppError) for an unknown article. */
+export async function loadQualityForArticle(articleId: string): Promise<WorkspaceQuality> {
+  const [annotations, warnings, score] = await Promise.all([
+    listAnnotations(articleId),
+    getArticleWarnings(articleId),
+    getArticleQuality(articleId),
+  ]);
+  return {
+    annotationsBySegment: bySegment(annotations),
+    warningsBySegment: bySegment(warnings),
+    score,
+  };
+}

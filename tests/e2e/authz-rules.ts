@@ -1,0 +1,187 @@
+// The expected authorization of every page and API route. The matrix test
+// (authz-matrix.spec.ts) derives the route list from app/ on disk, so a new
+// route without a rule here fails the suite.
+//
+// `min` is the least role allowed ("public" = anyone, including anonymous).
+// For allowed callers `ok` lists acceptable statuses: writes send an invalid body
+// on purpose so an allowed caller gets 400 and nothing changes.
+
+export type MinRole = "public" | "viewer" | "reviewer" | "editor" | "admin";
+
+export interface ApiRule {
+  min: MinRole;
+  path: string;
+  body?: unknown;
+  contentType?: string;
+  ok: number[];
+}
+
+export interface PageRule {
+  min: MinRole | "signed-in";
+  path: string;
+}
+
+const INVALID = {};
+const W = { body: INVALID, ok: [400] }; // write with an invalid body
+
+export const API_RULES: Record<string, ApiRule> = {
+  "GET /api/health": { min: "public", path: "/api/health", ok: [200] },
+  "GET /api/auth/[...nextauth]": { min: "public", path: "/api/auth/csrf", ok: [200] },
+  "POST /api/auth/[...nextauth]": {
+    min: "public",
+    path: "/api/auth/signout",
+    ok: [200, 302, 400, 403],
+  },
+  "GET /api/v1/openapi.json": { min: "public", path: "/api/v1/openapi.json", ok: [200] },
+  // Benchmark baseline (bench/feedback-intake.ts): 404 unless GALLEY_BENCH_ROUTES=1, which tests never set.
+  "POST /api/bench/baseline": { min: "public", path: "/api/bench/baseline", ok: [404] },
+
+  "GET /api/v1/articles": { min: "viewer", path: "/api/v1/articles", ok: [200] },
+  "POST /api/v1/articles": { min: "editor", path: "/api/v1/articles", ...W },
+  "POST /api/v1/articles/bulk": {
+    min: "editor",
+    path: "/api/v1/articles/bulk",
+    body: "not json\n",
+    contentType: "application/x-ndjson",
+    ok: [200],
+  },
+  "POST /api/v1/articles/import": { min: "editor", path: "/api/v1/articles/import", ...W },
+  "GET /api/v1/articles/[id]": { min: "viewer", path: "/api/v1/articles/{id}", ok: [200] },
+  "GET /api/v1/articles/[id]/revisions": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/revisions",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/revisions": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/revisions",
+    ...W,
+  },
+  "GET /api/v1/articles/[id]/revisions/[n]": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/revisions/1",
+    ok: [200],
+  },
+  "GET /api/v1/articles/[id]/diff": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/diff?from=1&to=1",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/revert": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/revert",
+    ...W,
+  },
+  "GET /api/v1/articles/[id]/blame": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/blame",
+    ok: [200],
+  },
+  "GET /api/v1/articles/[id]/blame/[index]": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/blame/1",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/status": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/status",
+    ...W,
+  },
+  "POST /api/v1/articles/[id]/assign": {
+    min: "editor",
+    path: "/api/v1/articles/{id}/assign",
+    ...W,
+  },
+  "GET /api/v1/articles/[id]/export": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/export?format=md",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/xliff": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/xliff?baseRevision=1",
+    body: "<not-xliff/>",
+    contentType: "application/xml",
+    ok: [400, 409],
+  },
+  "GET /api/v1/articles/[id]/annotations": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/annotations",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/annotations": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/annotations",
+    ...W,
+  },
+  "PATCH /api/v1/articles/[id]/annotations/[annotationId]": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/annotations/{annotationId}",
+    body: { severity: "nonsense" },
+    ok: [400],
+  },
+  "GET /api/v1/articles/[id]/checks": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/checks",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/checks/dismiss": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/checks/dismiss",
+    ...W,
+  },
+  "GET /api/v1/articles/[id]/quality": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/quality",
+    ok: [200],
+  },
+  "GET /api/v1/articles/[id]/feedback": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/feedback",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/feedback": {
+    min: "public",
+    path: "/api/v1/articles/{id}/feedback",
+    ...W,
+  },
+  "GET /api/v1/feedback": { min: "reviewer", path: "/api/v1/feedback", ok: [200] },
+  "GET /api/v1/feedback/[id]": {
+    min: "reviewer",
+    path: "/api/v1/feedback/{feedbackId}",
+    ok: [200],
+  },
+  "PATCH /api/v1/feedback/[id]": { min: "reviewer", path: "/api/v1/feedback/{feedbackId}", ...W },
+  "POST /api/v1/feedback/bulk": { min: "reviewer", path: "/api/v1/feedback/bulk", ...W },
+  "GET /api/v1/glossary": { min: "viewer", path: "/api/v1/glossary", ok: [200] },
+  "POST /api/v1/glossary": { min: "editor", path: "/api/v1/glossary", ...W },
+  "GET /api/v1/metrics": { min: "viewer", path: "/api/v1/metrics", ok: [200] },
+  "GET /api/v1/exports/tmx": { min: "viewer", path: "/api/v1/exports/tmx", ok: [200] },
+  "GET /api/v1/audit": { min: "admin", path: "/api/v1/audit", ok: [200] },
+  "GET /api/v1/audit/verify": { min: "admin", path: "/api/v1/audit/verify", ok: [200] },
+  "POST /read/[slug]/feedback": {
+    min: "public",
+    path: "/read/{slug}/feedback",
+    body: "category=NOPE",
+    contentType: "application/x-www-form-urlencoded",
+    ok: [303, 400],
+  },
+};
+
+export const PAGE_RULES: Record<string, PageRule> = {
+  "/": { min: "public", path: "/" }, // redirects to /articles, which then asks for a session
+  "/signin": { min: "public", path: "/signin" },
+  "/forbidden": { min: "public", path: "/forbidden" },
+  "/read/[slug]": { min: "public", path: "/read/{slug}" },
+  "/articles": { min: "viewer", path: "/articles" },
+  "/articles/import": { min: "editor", path: "/articles/import" },
+  "/articles/[id]": { min: "viewer", path: "/articles/{id}" },
+  "/articles/[id]/history": { min: "viewer", path: "/articles/{id}/history" },
+  "/articles/[id]/history/blame": { min: "viewer", path: "/articles/{id}/history/blame" },
+  "/articles/[id]/compare": { min: "viewer", path: "/articles/{id}/compare?from=1&to=1" },
+  "/feedback": { min: "reviewer", path: "/feedback" },
+  "/dashboard": { min: "viewer", path: "/dashboard" },
+  "/glossary": { min: "editor", path: "/glossary" },
+  "/audit": { min: "admin", path: "/audit" },
+  "/admin": { min: "admin", path: "/admin" },
+};
