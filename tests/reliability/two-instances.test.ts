@@ -58,6 +58,33 @@ describe("two app instances against one database", () => {
     }
   });
 
+  it("holds the per-reader feedback limit across both instances", async () => {
+    // Default limit: 10 reports per reader per hour, counted in PostgreSQL.
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      fetch(`${(i % 2 ? a : b).url}/api/v1/articles/${articleId}/feedback`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.77" },
+        body: JSON.stringify({ category: "OTHER", comment: `limit check ${i}` }),
+      }),
+    );
+    const results = await Promise.all(attempts);
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    const limited = results.find((r) => r.status === 429)!;
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM "Feedback" WHERE comment LIKE 'limit check %'`,
+      );
+      expect(rows[0].n).toBe(10);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("keeps one unbroken audit chain when both instances write at once", async () => {
     const writes = Array.from({ length: 30 }, (_, i) =>
       getJson(`${(i % 2 ? a : b).url}/api/v1/articles`, db.token, {
