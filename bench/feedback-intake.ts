@@ -1,0 +1,247 @@
+// Benchmark 1 (issue 8): reader feedback intake under load. POST /api/v1/articles/:id/feedback
+// (validation, anchor check, two rate-limit upserts, insert + hash-chained audit event) against
+// POST /api/bench/baseline (one insert through the same Prisma driver), same server, same run.
+import autocannon from "autocannon";
+import pg from "pg";
+import { ingestArticle } from "@/lib/server/articles";
+import { textsAtRevision } from "@/lib/server/revision-texts";
+import { db } from "@/lib/db";
+import { verifyAuditChain } from "@/lib/server/audit";
+import { QUICK, size } from "./lib/args";
+import { articleInput, seeded } from "./lib/data";
+import { useInProcess, withBenchDatabase } from "./lib/database";
+import { machineInfo } from "./lib/machine";
+import { cpuSeconds, sampleWaits } from "./lib/observe";
+import { publish, table } from "./lib/report";
+import { ensureBenchBuild, withBenchServer } from "./lib/server";
+import { ratioText } from "./lib/stats";
+
+const CONNECTIONS = 100;
+const DURATION_S = size(30, 5);
+const WARMUP_S = size(5, 2);
+const SINGLE_S = size(10, 3);
+const GOAL = 0.7;
+// Every request comes from a new address, so the per-reader limit is counted but never reached;
+// the per-article counter takes every hit, so its limit is set far above what a run can send.
+const LIMITS = {
+  GALLEY_FEEDBACK_LIMIT_PER_READER: "1000",
+  GALLEY_FEEDBACK_LIMIT_PER_ARTICLE: "100000000",
+};
+
+let ipCounter = 0;
+function nextIp(): string {
+  const c = ++ipCounter;
+  return `10.${(c >> 16) & 255}.${(c >> 8) & 255}.${c & 255}`;
+}
+
+interface LoadResult {
+  connections: number;
+  /** Share of one core the server process used during the run. */
+  serverCpu: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
+}
+
+async function load(
+  url: string,
+  body: string,
+  seconds: number,
+  serverPid: number,
+  connections = CONNECTIONS,
+): Promise<LoadResult> {
+  const cpuBefore = cpuSeconds(serverPid);
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, "x-forwarded-for": nextIp() },
+        }),
+      },
+    ],
+  });
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]),
+  );
+  return {
+    connections,
+    serverCpu: (cpuSeconds(serverPid) - cpuBefore) / result.duration,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    statuses,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** Waits until the row count stops changing (requests still in flight when the load stopped). */
+async function settledCount(client: pg.Client, sql: string): Promise<number> {
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const n = Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+    if (n === last) return n;
+    last = n;
+  }
+}
+
+await ensureBenchBuild();
+await withBenchDatabase("feedback", async (database) => {
+  await useInProcess(database.url);
+  const machine = await machineInfo(database.url);
+  const article = await ingestArticle(
+    articleInput(seeded(1), { paragraphs: 8, wordsPerParagraph: 60, externalId: "bench-fb-1" }),
+    { type: "SYSTEM", label: "bench" },
+  );
+  const segment1 = (await textsAtRevision(db(), article.article.id, 1)).get(1)!;
+  // What the reading page's script sends: a category, a comment and the selected quote.
+  const feedbackBody = JSON.stringify({
+    category: "GRAMMAR_OR_TYPO",
+    comment: "The second sentence reads oddly; I think the subject is missing.",
+    segmentIndex: 1,
+    quote: segment1.slice(0, 24),
+    quoteStart: 0,
+    quoteEnd: 24,
+  });
+
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS bench_baseline (
+      id bigserial PRIMARY KEY, body text, created_at timestamptz DEFAULT now())`);
+    const env = { GALLEY_BENCH_ROUTES: "1", ...LIMITS };
+    const runs = await withBenchServer(database.url, 3301, env, async (app) => {
+      const pid = app.child.pid!;
+      const feedbackUrl = `${app.url}/api/v1/articles/${article.article.id}/feedback`;
+      const baselineUrl = `${app.url}/api/bench/baseline`;
+      const countFeedback = `SELECT count(*)::text AS n FROM "Feedback"`;
+      const countBaseline = `SELECT count(*)::text AS n FROM bench_baseline`;
+      console.log(`[feedback] warm-up ${WARMUP_S} s each`);
+      await load(baselineUrl, feedbackBody, WARMUP_S, pid);
+      await load(feedbackUrl, feedbackBody, WARMUP_S, pid);
+      // One connection: the cost of one request with no queueing or lock waits.
+      console.log(`[feedback] one connection, ${SINGLE_S} s each`);
+      const baselineSingle = await load(baselineUrl, feedbackBody, SINGLE_S, pid, 1);
+      const feedbackSingle = await load(feedbackUrl, feedbackBody, SINGLE_S, pid, 1);
+      const baselineBefore = await settledCount(client, countBaseline);
+      const feedbackBefore = await settledCount(client, countFeedback);
+      console.log(`[feedback] baseline ${DURATION_S} s × ${CONNECTIONS} connections`);
+      const baseline = await load(baselineUrl, feedbackBody, DURATION_S, pid);
+      const baselineRows = (await settledCount(client, countBaseline)) - baselineBefore;
+      console.log(`[feedback] feedback ${DURATION_S} s × ${CONNECTIONS} connections`);
+      const waits = sampleWaits(database.url);
+      await waits.ready;
+      const feedback = await load(feedbackUrl, feedbackBody, DURATION_S, pid);
+      const feedbackWaits = await waits.stop();
+      const feedbackRows = (await settledCount(client, countFeedback)) - feedbackBefore;
+      return {
+        baseline,
+        baselineRows,
+        feedback,
+        feedbackRows,
+        baselineSingle,
+        feedbackSingle,
+        feedbackWaits,
+      };
+    });
+    const { baseline, baselineRows, feedback, feedbackRows, baselineSingle, feedbackSingle } = runs;
+    const chain = await verifyAuditChain();
+    const created = (r: LoadResult) => r.statuses["201"] ?? 0;
+    // Each 201 must be a stored row. Rows may exceed 201s by requests still in flight when the
+    // load stopped (at most one per connection), which the server finished but nobody counted.
+    const consistent = (r: LoadResult, rows: number) =>
+      rows >= created(r) && rows - created(r) <= CONNECTIONS;
+    const ratio = feedback.rps / baseline.rps;
+    const other = (r: LoadResult) =>
+      Object.entries(r.statuses)
+        .filter(([code]) => code !== "201")
+        .map(([code, n]) => `${code}: ${n}`)
+        .join(", ") || "none";
+    const row = (label: string, r: LoadResult, rows: number | string) => [
+      label,
+      r.connections,
+      r.rps.toFixed(0),
+      r.p50.toFixed(0),
+      r.p99.toFixed(0),
+      created(r),
+      rows,
+      other(r),
+      `${r.errors} / ${r.timeouts}`,
+      `${(r.serverCpu * 100).toFixed(0)}%`,
+    ];
+    await publish({
+      title: "Reader feedback intake (benchmark 1)",
+      machine,
+      setup: [
+        `One ingested article (9 segments); the server is the production build with the default pool (\`GALLEY_DB_POOL_SIZE\` 10) and \`GALLEY_FEEDBACK_LIMIT_PER_READER=${LIMITS.GALLEY_FEEDBACK_LIMIT_PER_READER}\`, \`_PER_ARTICLE=${LIMITS.GALLEY_FEEDBACK_LIMIT_PER_ARTICLE}\`.`,
+        `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARMUP_S} s of warm-up each (and ${SINGLE_S} s with one connection, for the cost of a lone request); a new \`X-Forwarded-For\` on every request, so both rate-limit counters are hit on every request but never reach their limit.`,
+        "Body: category, comment, segment index, quote and its offsets (what the reading page's script sends); the baseline route stores the same body as one row.",
+        "Server CPU is the share of one core the `next start` process used (from /proc); the machine has the load generator and PostgreSQL on the same cores.",
+        `Rows counted with \`SELECT count(*)\` once the counts settled; audit chain verified afterwards: ${chain.ok ? `ok (${chain.events} events)` : "**broken**"}.`,
+      ],
+      details: [
+        table(
+          [
+            "route",
+            "connections",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "201s",
+            "rows stored",
+            "other statuses",
+            "errors / timeouts",
+            "server CPU",
+          ],
+          [
+            row("POST /api/v1/articles/:id/feedback", feedback, feedbackRows),
+            row("POST /api/bench/baseline", baseline, baselineRows),
+            row("POST /api/v1/articles/:id/feedback", feedbackSingle, "—"),
+            row("POST /api/bench/baseline", baselineSingle, "—"),
+          ],
+        ),
+        `PostgreSQL backends of the app during the ${CONNECTIONS}-connection feedback run (pg_stat_activity every 100 ms, average backends per sample): ${runs.feedbackWaits
+          .slice(0, 5)
+          .map((w) => `${w.state} ${w.backends.toFixed(1)}`)
+          .join("; ")}.`,
+        `Every 201 a stored row: feedback ${consistent(feedback, feedbackRows) ? "yes" : "**no**"}, baseline ${consistent(baseline, baselineRows) ? "yes" : "**no**"}.`,
+      ],
+      verdicts: [
+        {
+          bench: "feedback-intake",
+          metric: `feedback req/s at ${CONNECTIONS} connections (p50 / p99 ms)`,
+          galley: `${feedback.rps.toFixed(0)} (${feedback.p50.toFixed(0)} / ${feedback.p99.toFixed(0)})`,
+          baseline: `${baseline.rps.toFixed(0)} (${baseline.p50.toFixed(0)} / ${baseline.p99.toFixed(0)})`,
+          ratio: ratioText(ratio),
+          goal: `≥ ${GOAL}×`,
+          met: ratio >= GOAL,
+        },
+        {
+          bench: "feedback-intake",
+          metric: "every 201 is a stored row",
+          galley: `${created(feedback)} 201s, ${feedbackRows} rows`,
+          baseline: `${created(baseline)} 201s, ${baselineRows} rows`,
+          ratio: "—",
+          goal: "rows ≥ 201s",
+          met: consistent(feedback, feedbackRows) && consistent(baseline, baselineRows),
+        },
+      ],
+      notes: QUICK ? [`Quick run: ${DURATION_S} s per route.`] : [],
+    });
+  } finally {
+    await client.end();
+  }
+});
