@@ -123,7 +123,11 @@ async function resolveActor(req: NextRequest, ipHash: string): Promise<Actor> {
     if (!actor) throw unauthorized("The API token is invalid or revoked");
     return actor;
   }
-  const actor = await sessionActor();
+  // No next-auth cookie, no session to decode: readers on public routes skip the work.
+  const hasSessionCookie = req.cookies
+    .getAll()
+    .some((c) => c.name.endsWith("next-auth.session-token"));
+  const actor = hasSessionCookie ? await sessionActor() : null;
   if (!actor) return { type: "ANONYMOUS", ipHash };
   if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) assertSameOrigin(req);
   return actor;

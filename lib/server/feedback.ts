@@ -13,8 +13,8 @@ import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/errors
 import { decodeCursor, encodeCursor } from "./articles";
 import { appendAudit } from "./audit";
 import { publicRevisionOf } from "./public-articles";
-import { hitRateLimit, releaseRateLimit } from "./rate-limit";
-import { textsAtRevision } from "./revision-texts";
+import { hitRateLimits, releaseRateLimit } from "./rate-limit";
+import { segmentTextAtRevision, textsAtRevision } from "./revision-texts";
 
 // ---------------------------------------------------------------------------
 // Submitting (anonymous readers)
@@ -71,7 +71,8 @@ function rateLimited(retryAfter: number, scope: "reader" | "article"): AppError 
 }
 
 /** Looks like a cuid, so a bot cannot tell a honeypot answer from a real one. */
-function decoyId(): string {
+/** A cuid-shaped random id: used for stored items (raw insert) and honeypot decoys alike. */
+function newFeedbackId(): string {
   return (
     "c" +
     BigInt("0x" + randomBytes(16).toString("hex"))
@@ -89,13 +90,20 @@ export async function submitFeedback(
   input: SubmitFeedbackInput,
   opts: SubmitFeedbackOptions,
 ): Promise<{ id: string; stored: boolean }> {
-  if (input.honeypot?.trim()) return { id: decoyId(), stored: false };
+  if (input.honeypot?.trim()) return { id: newFeedbackId(), stored: false };
   assertFeedbackLengths(input);
 
-  const article = await db().article.findUnique({
-    where: { id: input.articleId },
-    select: { id: true, currentRevision: true, publishedRevision: true, approvedRevision: true },
-  });
+  // The public intake is the hottest write path: raw SQL avoids the ORM's per-query cost.
+  const found = await db().$queryRaw<
+    {
+      id: string;
+      currentRevision: number;
+      publishedRevision: number | null;
+      approvedRevision: number | null;
+    }[]
+  >`SELECT "id", "currentRevision", "publishedRevision", "approvedRevision"
+    FROM "Article" WHERE "id" = ${input.articleId}`;
+  const article = found[0];
   if (!article) throw notFound("Article");
   const revisionSeen =
     input.revisionSeen ?? publicRevisionOf(article)?.revision ?? article.currentRevision;
@@ -109,36 +117,35 @@ export async function submitFeedback(
   const { GALLEY_FEEDBACK_LIMIT_PER_READER, GALLEY_FEEDBACK_LIMIT_PER_ARTICLE } = env();
   const window = env().GALLEY_FEEDBACK_WINDOW_SECONDS;
   const readerKey = `feedback:reader:${opts.ipHash}`;
-  const reader = await hitRateLimit(readerKey, GALLEY_FEEDBACK_LIMIT_PER_READER, window);
-  if (!reader.allowed) throw rateLimited(reader.retryAfterSeconds, "reader");
-  const perArticle = await hitRateLimit(
-    `feedback:article:${article.id}`,
-    GALLEY_FEEDBACK_LIMIT_PER_ARTICLE,
+  const articleKey = `feedback:article:${article.id}`;
+  // Both counters in one statement; a refusal gives back the other counter's hit, so
+  // a saturated article does not use up the reader's allowance and vice versa.
+  const [reader, perArticle] = await hitRateLimits(
+    [
+      { key: readerKey, limit: GALLEY_FEEDBACK_LIMIT_PER_READER },
+      { key: articleKey, limit: GALLEY_FEEDBACK_LIMIT_PER_ARTICLE },
+    ],
     window,
   );
-  if (!perArticle.allowed) {
+  if (!reader!.allowed) {
+    await releaseRateLimit(articleKey);
+    throw rateLimited(reader!.retryAfterSeconds, "reader");
+  }
+  if (!perArticle!.allowed) {
     // The reader did nothing wrong; only the article is saturated.
     await releaseRateLimit(readerKey);
-    throw rateLimited(perArticle.retryAfterSeconds, "article");
+    throw rateLimited(perArticle!.retryAfterSeconds, "article");
   }
 
   const id = await transaction(async (tx) => {
-    const row = await tx.feedback.create({
-      data: {
-        articleId: article.id,
-        revisionSeen,
-        segmentIndex: anchor.segmentIndex,
-        quote: anchor.quote,
-        quoteStart: anchor.quoteStart,
-        quoteEnd: anchor.quoteEnd,
-        category: input.category,
-        suggestion: input.suggestion?.trim() || null,
-        comment: input.comment?.trim() ?? "",
-        contact: input.contact || null,
-        ipHash: opts.ipHash,
-      },
-      select: { id: true },
-    });
+    const row = { id: newFeedbackId() };
+    await tx.$executeRaw`
+      INSERT INTO "Feedback" ("id", "articleId", "revisionSeen", "segmentIndex", "quote", "quoteStart",
+        "quoteEnd", "category", "suggestion", "comment", "contact", "status", "ipHash", "createdAt")
+      VALUES (${row.id}, ${article.id}, ${revisionSeen}, ${anchor.segmentIndex}, ${anchor.quote},
+        ${anchor.quoteStart}, ${anchor.quoteEnd}, ${input.category}::"FeedbackCategory",
+        ${input.suggestion?.trim() || null}, ${input.comment?.trim() ?? ""}, ${input.contact || null},
+        'NEW'::"FeedbackStatus", ${opts.ipHash}, ${new Date()})`;
     await appendAudit(tx, {
       actor: opts.actor,
       action: "feedback.submit",
@@ -183,9 +190,15 @@ async function anchorQuote(
     if (hasOffsets) throw badRequest("Quote offsets need a segmentIndex");
     return { segmentIndex: null, quote: null, quoteStart: null, quoteEnd: null };
   }
-  const texts = await textsAtRevision(db(), articleId, revision);
-  if (segmentIndex !== null && !texts.has(segmentIndex)) {
-    throw badRequest(`Segment ${segmentIndex} does not exist in this article`);
+  // With a segment index only that segment's text is read (one index probe);
+  // a bare quote has to be searched for in every segment.
+  let texts: Map<number, string>;
+  if (segmentIndex !== null) {
+    const text = await segmentTextAtRevision(db(), articleId, segmentIndex, revision);
+    if (text === null) throw badRequest(`Segment ${segmentIndex} does not exist in this article`);
+    texts = new Map([[segmentIndex, text]]);
+  } else {
+    texts = await textsAtRevision(db(), articleId, revision);
   }
   if (hasOffsets) {
     if (segmentIndex === null) throw badRequest("Quote offsets need a segmentIndex");

@@ -34,6 +34,36 @@ export async function hitRateLimit(
   };
 }
 
+/**
+ * Several counters in one statement (one round trip), e.g. per reader and per
+ * article. Same fixed-window rule as hitRateLimit; results in the order given.
+ */
+export async function hitRateLimits(
+  hits: { key: string; limit: number }[],
+  windowSeconds: number,
+): Promise<RateDecision[]> {
+  const keys = hits.map((h) => h.key);
+  const rows = await db().$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count")
+    SELECT k, now(), 1 FROM unnest(${keys}::text[]) AS k
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
+                     THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
+                     THEN now() ELSE "RateLimit"."windowStart" END
+    RETURNING "key", "count", "windowStart"`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return hits.map((h) => {
+    const row = byKey.get(h.key)!;
+    const elapsed = (Date.now() - row.windowStart.getTime()) / 1000;
+    return {
+      allowed: row.count <= h.limit,
+      count: row.count,
+      retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)),
+    };
+  });
+}
+
 /** Gives back one hit, e.g. when the guarded write itself failed validation later. */
 export async function releaseRateLimit(key: string): Promise<void> {
   await db()

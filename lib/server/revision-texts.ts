@@ -36,3 +36,17 @@ export async function lastChangePerSegment(client: Db | Tx, articleId: string, n
     WHERE s."articleId" = ${articleId}
     ORDER BY s."index"`;
 }
+
+/** Text of one segment at revision `n` (null when the segment does not exist). */
+export async function segmentTextAtRevision(
+  client: Db | Tx,
+  articleId: string,
+  index: number,
+  n: number,
+): Promise<string | null> {
+  const rows = await client.$queryRaw<{ text: string }[]>`
+    SELECT "text" FROM "SegmentText"
+    WHERE "articleId" = ${articleId} AND "segmentIndex" = ${index} AND "revisionNumber" <= ${n}
+    ORDER BY "revisionNumber" DESC LIMIT 1`;
+  return rows[0]?.text ?? null;
+}
