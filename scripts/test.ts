@@ -28,6 +28,7 @@ const steps: [string, string[]][] = [
 const only = process.argv.slice(2);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const started = Date.now();
+let passed = 0;
 for (const [name, cmd] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n=== ${name}: ${cmd.join(" ")}`);
@@ -35,8 +36,11 @@ for (const [name, cmd] of steps) {
   const res = spawnSync(cmd[0]!, cmd.slice(1), { stdio: "inherit", env });
   if (res.status !== 0) {
     console.error(`\n✗ ${name} failed (exit ${res.status ?? res.signal})`);
+    console.error(`Checks: ${passed} passed, 1 failed`);
     process.exit(res.status ?? 1);
   }
+  passed++;
   console.log(`✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 }
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`Checks: ${passed} passed, 0 failed`);
