@@ -64,6 +64,24 @@ export interface StoredEvent extends ChainedContent {
   hash: string;
 }
 
+/** A stored audit row (ids are bigints, times Dates) as the chain and exports see it. */
+export function toStoredEvent(r: {
+  id: bigint;
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: unknown;
+  requestId: string;
+  prevHash: string;
+  hash: string;
+}): StoredEvent {
+  return { ...r, id: r.id.toString(), at: r.at.toISOString() };
+}
+
 export type ChainCheck =
   { ok: true; lastHash: string } | { ok: false; brokenAt: string; reason: string };
 

@@ -1,20 +1,9 @@
+import type { StoredEvent } from "./chain";
+
 // Audit log export formats. Pure: turns batches of events into text chunks; the
 // route wraps them in a ReadableStream that pulls one batch at a time.
 
-export interface ExportEvent {
-  id: string;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-  requestId: string;
-  prevHash: string;
-  hash: string;
-}
+export type ExportEvent = StoredEvent;
 
 export type ExportFormat = "csv" | "json" | "ndjson";
 

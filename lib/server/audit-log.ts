@@ -1,4 +1,5 @@
 import { Prisma, db } from "@/lib/db";
+import { toStoredEvent, type StoredEvent } from "@/lib/audit/chain";
 
 // Read side of the audit log: filtered, keyset-paged lists for the audit page
 // and batched iteration for streamed exports. Keyset on the primary key (id)
@@ -17,20 +18,8 @@ export interface AuditFilter {
   to?: Date;
 }
 
-export interface AuditItem {
-  id: string;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-  requestId: string;
-  prevHash: string;
-  hash: string;
-}
+/** One audit event as pages and exports show it. */
+export type AuditItem = StoredEvent;
 
 type Where = Prisma.AuditEventWhereInput;
 
@@ -66,23 +55,6 @@ async function whereFor(f: AuditFilter): Promise<Where[]> {
   return and;
 }
 
-function toItem(r: {
-  id: bigint;
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-  requestId: string;
-  prevHash: string;
-  hash: string;
-}): AuditItem {
-  return { ...r, id: r.id.toString(), at: r.at.toISOString() };
-}
-
 /** Newest first; `cursor` is the id of the last event of the previous page. */
 export async function listAuditEvents(
   filter: AuditFilter,
@@ -98,7 +70,7 @@ export async function listAuditEvents(
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toItem),
+    items: page.map(toStoredEvent),
     nextCursor: rows.length > opts.limit && last ? last.id.toString() : null,
   };
 }
@@ -120,7 +92,7 @@ export async function* auditEventBatches(
       take: batchSize,
     });
     if (rows.length === 0) return;
-    yield rows.map(toItem);
+    yield rows.map(toStoredEvent);
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]!.id;
   }

@@ -5,6 +5,7 @@ import {
   eventHash,
   sanitizeAuditData,
   verifyBatch,
+  toStoredEvent,
   type StoredEvent,
 } from "@/lib/audit/chain";
 import { db, transaction, type Tx } from "@/lib/db";
@@ -98,20 +99,7 @@ export async function verifyAuditChain(batchSize = 2000): Promise<VerifyResult> 
       take: batchSize,
     });
     if (rows.length === 0) return { ok: true, events: count, head: prevHash };
-    const events: StoredEvent[] = rows.map((r) => ({
-      id: r.id.toString(),
-      at: r.at.toISOString(),
-      actorType: r.actorType,
-      actorId: r.actorId,
-      actorLabel: r.actorLabel,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      data: r.data,
-      requestId: r.requestId,
-      prevHash: r.prevHash,
-      hash: r.hash,
-    }));
+    const events: StoredEvent[] = rows.map(toStoredEvent);
     const check = verifyBatch(prevHash, events);
     if (!check.ok) {
       const index = events.findIndex((e) => e.id === check.brokenAt);

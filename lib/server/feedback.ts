@@ -276,22 +276,8 @@ export interface ListFeedbackQuery {
   cursor?: string;
 }
 
-interface FeedbackRow {
-  id: string;
-  status: FeedbackStatus;
-  category: FeedbackCategory;
-  comment: string;
-  suggestion: string | null;
-  quote: string | null;
-  quoteStart: number | null;
-  quoteEnd: number | null;
-  segmentIndex: number | null;
-  contact: string | null;
-  revisionSeen: number;
-  resolvingRevision: number | null;
-  duplicateOfId: string | null;
-  triageNote: string | null;
-  triagedBy: string | null;
+/** A row of the list query: the item's own fields flat, times as Dates, article joined in. */
+type FeedbackRow = Omit<FeedbackItem, "triagedAt" | "createdAt" | "article" | "segment"> & {
   triagedAt: Date | null;
   createdAt: Date;
   articleId: string;
@@ -303,7 +289,7 @@ interface FeedbackRow {
   engineVersion: string;
   textSeen: string | null;
   textCurrent: string | null;
-}
+};
 
 /**
  * One query for a page of items with their article and both segment texts: the

@@ -4,7 +4,7 @@ import { db, transaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
-import { hitRateLimit, peekRateLimit } from "./rate-limit";
+import { hitRateLimits, peekRateLimit } from "./rate-limit";
 
 export interface CreateUserInput {
   email: string;
@@ -100,10 +100,10 @@ export async function authenticate(email: string, password: string, clientKey: s
   // Only failed attempts count, so people who sign in often are never locked out,
   // while guessing a password is slowed per account and per client.
   const emailKey = `login:email:${normalized}`;
-  const clientKey_ = `login:client:${clientKey}`;
+  const clientLimitKey = `login:client:${clientKey}`;
   const [byEmail, byClient] = await Promise.all([
     peekRateLimit(emailKey, GALLEY_LOGIN_WINDOW_SECONDS),
-    peekRateLimit(clientKey_, GALLEY_LOGIN_WINDOW_SECONDS),
+    peekRateLimit(clientLimitKey, GALLEY_LOGIN_WINDOW_SECONDS),
   ]);
   if (byEmail.count >= GALLEY_LOGIN_LIMIT || byClient.count >= GALLEY_LOGIN_LIMIT * 3) {
     await recordAudit({
@@ -123,10 +123,13 @@ export async function authenticate(email: string, password: string, clientKey: s
   const user = await db().user.findUnique({ where: { email: normalized } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok || user.disabledAt) {
-    await Promise.all([
-      hitRateLimit(emailKey, GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS),
-      hitRateLimit(clientKey_, GALLEY_LOGIN_LIMIT * 3, GALLEY_LOGIN_WINDOW_SECONDS),
-    ]);
+    await hitRateLimits(
+      [
+        { key: emailKey, limit: GALLEY_LOGIN_LIMIT },
+        { key: clientLimitKey, limit: GALLEY_LOGIN_LIMIT * 3 },
+      ],
+      GALLEY_LOGIN_WINDOW_SECONDS,
+    );
     await recordAudit({
       actor: { type: "ANONYMOUS", ipHash: clientKey },
       action: "auth.signin_failed",
