@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { InvalidFilters } from "@/components/invalid-filters";
+import { linkKeepingFilters, parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
 import Link from "next/link";
 import { listArticlesQuerySchema } from "@/lib/api/schemas/articles";
 import { can } from "@/lib/auth/policy";
@@ -10,27 +12,16 @@ import { STATUS_LABEL } from "@/lib/domain/workflow";
 
 export const metadata: Metadata = { title: "Articles" };
 
-type SP = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function ArticlesPage({ searchParams }: { searchParams: SP }) {
+export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor("read:article", "/articles");
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== ""),
-  );
-  const parsed = listArticlesQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : listArticlesQuerySchema.parse({});
+  const raw = await readFilters(searchParams);
+  const { query, problems } = parseFilters(listArticlesQuerySchema, raw);
   const { assignee, ...rest } = query;
   const [page, engines] = await Promise.all([
     listArticles({ ...rest, assigneeId: assignee === "me" ? actor.userId : undefined }),
     listEngines(),
   ]);
-  const keep = (extra: Record<string, string>) => {
-    const p = new URLSearchParams(
-      Object.entries(raw).filter(([k]) => k !== "cursor") as [string, string][],
-    );
-    for (const [k, v] of Object.entries(extra)) p.set(k, v);
-    return `/articles?${p.toString()}`;
-  };
+  const keep = (extra: Record<string, string>) => linkKeepingFilters("/articles", raw, extra);
   return (
     <div>
       <div className="mb-4 flex items-center justify-between">
@@ -44,15 +35,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: SP 
           </Link>
         ) : null}
       </div>
-      {!parsed.success ? (
-        <p
-          role="alert"
-          className="mb-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm"
-        >
-          Some filters were invalid and were ignored:{" "}
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
-        </p>
-      ) : null}
+      <InvalidFilters problems={problems} />
       <form
         method="get"
         className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"

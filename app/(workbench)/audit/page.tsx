@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { InvalidFilters } from "@/components/invalid-filters";
+import { parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
 import Link from "next/link";
 import { auditQuerySchema } from "@/lib/api/schemas/audit";
 import { requirePageActor } from "@/lib/auth/session";
@@ -9,21 +11,18 @@ import { VerifyResultNotice } from "./verify-result";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type SP = Promise<Record<string, string | string[] | undefined>>;
-
 const FILTERS = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
 const PAGE_SIZE = 50;
 
-export default async function AuditPage({ searchParams }: { searchParams: SP }) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageActor("read:audit", "/audit");
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).filter(
-      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
-    ),
-  );
+  const raw = await readFilters(searchParams);
   const pageSchema = auditQuerySchema.omit({ format: true });
-  const parsed = pageSchema.safeParse({ ...raw, limit: String(PAGE_SIZE) });
-  const query = parsed.success ? parsed.data : pageSchema.parse({ limit: String(PAGE_SIZE) });
+  const { query, problems } = parseFilters(
+    pageSchema,
+    { ...raw, limit: String(PAGE_SIZE) },
+    { limit: String(PAGE_SIZE) },
+  );
   const { limit, cursor, ...filter } = query;
   const [page, verify] = await Promise.all([
     listAuditEvents(filter, { limit, cursor }),
@@ -32,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: SP }) 
 
   // Links keep the filters; paging and export drop what does not apply to them.
   const filterParams = new URLSearchParams(
-    FILTERS.filter((k) => parsed.success && raw[k]).map((k) => [k, raw[k]!]),
+    FILTERS.filter((k) => !problems && raw[k]).map((k) => [k, raw[k]!]),
   );
   const withParams = (base: string, extra: Record<string, string>) => {
     const p = new URLSearchParams(filterParams);
@@ -89,12 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: SP }) 
         )}
       </section>
 
-      {!parsed.success ? (
-        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
-          Some filters were invalid and were ignored:{" "}
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
-        </p>
-      ) : null}
+      <InvalidFilters problems={problems} />
 
       <form
         method="get"

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { InvalidFilters } from "@/components/invalid-filters";
+import { parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
 import { metricsQuerySchema } from "@/lib/api/schemas/quality";
 import { requirePageActor } from "@/lib/auth/session";
 import { MQM_CATEGORIES, MQM_SEVERITIES } from "@/lib/quality/mqm";
@@ -8,7 +10,6 @@ import { EngineBarChart, TrendChart } from "./charts";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-type SP = Promise<Record<string, string | string[] | undefined>>;
 const DAY_MS = 86_400_000;
 
 /** One decimal, "—" when there is nothing to average (the e2e test formats the API alike). */
@@ -16,13 +17,10 @@ const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(1));
 
 // Per-engine quality. Figures come from getEngineMetrics, the same function behind
 // GET /api/v1/metrics, so the page and the API always agree.
-export default async function DashboardPage({ searchParams }: { searchParams: SP }) {
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageActor("read:metrics", "/dashboard");
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== ""),
-  ) as Record<string, string>;
-  const parsed = metricsQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : metricsQuerySchema.parse({});
+  const raw = await readFilters(searchParams);
+  const { query, problems } = parseFilters(metricsQuerySchema, raw);
   const [result, engines] = await Promise.all([
     getEngineMetrics({ engine: query.engine, from: query.from, to: query.to }),
     listEngines(),
@@ -51,12 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: SP
         </a>
       </div>
 
-      {!parsed.success ? (
-        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
-          Some filters were invalid and were ignored:{" "}
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
-        </p>
-      ) : null}
+      <InvalidFilters problems={problems} />
       {result.truncated ? (
         <p role="status" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
           More than {result.limit.toLocaleString("en-US")} articles matched; the figures cover the

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { InvalidFilters } from "@/components/invalid-filters";
+import { linkKeepingFilters, parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
 import Link from "next/link";
 import { z } from "zod";
 import { listFeedbackQuerySchema } from "@/lib/api/schemas/feedback";
@@ -16,8 +18,6 @@ import { FeedbackCard } from "./feedback-card";
 import { BulkSpamForm, type DuplicateChoice } from "./triage-controls";
 
 export const metadata: Metadata = { title: "Feedback" };
-
-type SP = Promise<Record<string, string | string[] | undefined>>;
 
 // The inbox opens on NEW items; "ALL" lifts the status filter.
 const pageQuerySchema = listFeedbackQuerySchema.extend({
@@ -39,15 +39,10 @@ function choicesFor(
     }));
 }
 
-export default async function FeedbackInboxPage({ searchParams }: { searchParams: SP }) {
+export default async function FeedbackInboxPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageActor("triage:feedback", "/feedback");
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).filter(
-      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
-    ),
-  );
-  const parsed = pageQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : pageQuerySchema.parse({});
+  const raw = await readFilters(searchParams);
+  const { query, problems } = parseFilters(pageQuerySchema, raw);
   const { status, ...rest } = query;
   const [page, engines, articles] = await Promise.all([
     listFeedback({ ...rest, status: status === "ALL" ? undefined : status }),
@@ -55,11 +50,7 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
     articlesWithFeedback(),
   ]);
   const candidates = await duplicateCandidates([...new Set(page.items.map((i) => i.article.id))]);
-  const keep = (extra: Record<string, string>) => {
-    const p = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor"));
-    for (const [k, v] of Object.entries(extra)) p.set(k, v);
-    return `/feedback?${p.toString()}`;
-  };
+  const keep = (extra: Record<string, string>) => linkKeepingFilters("/feedback", raw, extra);
 
   return (
     <div>
@@ -67,15 +58,7 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
         <h1 className="text-2xl font-semibold">Reader feedback</h1>
         <BulkSpamForm />
       </div>
-      {!parsed.success ? (
-        <p
-          role="alert"
-          className="mb-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm"
-        >
-          Some filters were invalid and were ignored:{" "}
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
-        </p>
-      ) : null}
+      <InvalidFilters problems={problems} />
       <form
         method="get"
         role="search"

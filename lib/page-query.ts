@@ -1,0 +1,40 @@
+import type { z } from "zod";
+
+// Filter forms on list pages submit GET query strings. These helpers give every
+// page the same rules: empty and repeated values are dropped, bad filters are
+// ignored (with the reason shown) rather than failing the page, paging links keep
+// the filters.
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function readFilters(searchParams: SearchParams): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(await searchParams).filter(
+      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
+    ),
+  );
+}
+
+/** The parsed query, or the schema's defaults with the problems listed. */
+export function parseFilters<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+  fallback: Record<string, unknown> = {},
+): { query: z.infer<S>; problems: string | null } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { query: parsed.data, problems: null };
+  return {
+    query: schema.parse(fallback),
+    problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+  };
+}
+
+/** A link to `path` with the current filters, without the paging cursor, plus `extra`. */
+export function linkKeepingFilters(
+  path: string,
+  raw: Record<string, string>,
+  extra: Record<string, string> = {},
+): string {
+  const p = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor"));
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  return `${path}?${p.toString()}`;
+}
