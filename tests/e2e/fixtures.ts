@@ -1,4 +1,10 @@
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+} from "@playwright/test";
 
 export const DEMO_PASSWORD = "galley-demo";
 export type DemoRole = "admin" | "editor" | "reviewer" | "viewer";
@@ -66,4 +72,18 @@ export async function ingestFresh(
   });
   expect(res.status(), await res.text()).toBe(201);
   return res.json();
+}
+
+/** A fresh article ingested by the demo editor in a separate browser context. */
+export async function freshArticle(
+  browser: Browser,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; slug: string }> {
+  const editor = await browser.newContext();
+  try {
+    await signInApi(editor.request, "editor");
+    return await ingestFresh(editor.request, overrides);
+  } finally {
+    await editor.close();
+  }
 }

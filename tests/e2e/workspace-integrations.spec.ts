@@ -1,13 +1,10 @@
-import { expect, ingestFresh, ORIGIN, signInApi, signInPage, test } from "./fixtures";
+import { expect, freshArticle, ingestFresh, ORIGIN, signInApi, signInPage, test } from "./fixtures";
 
 test("a reviewer annotates selected words in the workspace and sees them highlighted", async ({
   page,
   browser,
 }) => {
-  const editor = await browser.newContext();
-  await signInApi(editor.request, "editor");
-  const article = await ingestFresh(editor.request);
-  await editor.close();
+  const article = await freshArticle(browser);
 
   await signInPage(page, "reviewer");
   await page.goto(`/articles/${article.id}`);
@@ -53,10 +50,7 @@ test("accepting a reader's suggestion opens the workspace with it applied; savin
   browser,
   request,
 }) => {
-  const editor = await browser.newContext();
-  await signInApi(editor.request, "editor");
-  const article = await ingestFresh(editor.request);
-  await editor.close();
+  const article = await freshArticle(browser);
   const quote = "uncle on his father's side";
   const text = "He met his uncle on his father's side.";
   const fb = await request.post(`/api/v1/articles/${article.id}/feedback`, {

@@ -1,13 +1,10 @@
-import { expect, ingestFresh, ORIGIN, signInApi, signInPage, test } from "./fixtures";
+import { expect, freshArticle, ingestFresh, ORIGIN, signInApi, signInPage, test } from "./fixtures";
 
 test("a reviewer edits two segments, saves, reloads and sees the new text with the MT diff", async ({
   page,
   browser,
 }) => {
-  const editor = await browser.newContext();
-  await signInApi(editor.request, "editor");
-  const article = await ingestFresh(editor.request);
-  await editor.close();
+  const article = await freshArticle(browser);
 
   await signInPage(page, "reviewer");
   await page.goto(`/articles/${article.id}`);
@@ -79,10 +76,7 @@ test("the workflow moves through review and approval; shortcuts help opens with 
   page,
   browser,
 }) => {
-  const editorCtx = await browser.newContext();
-  await signInApi(editorCtx.request, "editor");
-  const article = await ingestFresh(editorCtx.request);
-  await editorCtx.close();
+  const article = await freshArticle(browser);
 
   await signInPage(page, "editor");
   await page.goto(`/articles/${article.id}`);
@@ -98,10 +92,7 @@ test("the workflow moves through review and approval; shortcuts help opens with 
 });
 
 test("viewers and anonymous callers cannot save or change status", async ({ request, browser }) => {
-  const editorCtx = await browser.newContext();
-  await signInApi(editorCtx.request, "editor");
-  const article = await ingestFresh(editorCtx.request);
-  await editorCtx.close();
+  const article = await freshArticle(browser);
 
   const anon = await request.post(`/api/v1/articles/${article.id}/revisions`, {
     data: { baseRevision: 1, segments: [{ index: 1, text: "x" }] },
