@@ -21,6 +21,7 @@ import type { WarningDto } from "@/lib/quality/dto";
 import { appendAudit } from "./audit";
 import { glossaryForPair } from "./glossary";
 import { textsAtRevision } from "./revision-texts";
+import type { ArticleView } from "@/lib/domain/types";
 
 /**
  * Stable id of a warning: the same check saying the same thing about the same segment
@@ -46,8 +47,23 @@ export function literalismPatterns(): LiteralismPattern[] {
   }));
 }
 
-/** The check context for the article's current text: sources, glossary, custom rules. */
-export async function articleCheckContext(articleId: string): Promise<CheckContext> {
+/**
+ * The check context for the article's current text: sources, glossary, custom rules.
+ * Pass `view` (the article at its current revision) when the caller already loaded it.
+ */
+export async function articleCheckContext(
+  articleId: string,
+  view?: ArticleView,
+): Promise<CheckContext> {
+  if (view) {
+    return {
+      sourceLang: view.sourceLang,
+      targetLang: view.targetLang,
+      segments: view.segments.map((s) => ({ index: s.index, source: s.source, text: s.text })),
+      glossary: await glossaryForPair(view.sourceLang, view.targetLang),
+      literalismPatterns: literalismPatterns(),
+    };
+  }
   const article = await db().article.findUnique({
     where: { id: articleId },
     select: {
@@ -88,8 +104,11 @@ export function withoutDismissed(
 }
 
 /** Current warnings for the article, with fingerprints, dismissed ones left out. */
-export async function getArticleWarnings(articleId: string): Promise<WarningDto[]> {
-  const ctx = await articleCheckContext(articleId);
+export async function getArticleWarnings(
+  articleId: string,
+  view?: ArticleView,
+): Promise<WarningDto[]> {
+  const ctx = await articleCheckContext(articleId, view);
   const dismissals = await db().qaDismissal.findMany({
     where: { articleId },
     select: { segmentIndex: true, check: true, fingerprint: true },

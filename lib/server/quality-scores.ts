@@ -19,6 +19,7 @@ import {
   type MqmWeights,
 } from "@/lib/quality/mqm";
 import { textsAtRevision } from "./revision-texts";
+import type { ArticleView } from "@/lib/domain/types";
 
 /** Weights from GALLEY_MQM_WEIGHTS (validated in lib/env.ts), else the published defaults. */
 export function mqmWeights(): MqmWeights {
@@ -57,26 +58,35 @@ export function mqmSummary(
 export async function getArticleQuality(
   articleId: string,
   revision?: number,
+  /** The article at its current revision, when the caller already loaded it. */
+  view?: ArticleView,
 ): Promise<ArticleQualityDto> {
-  const article = await db().article.findUnique({
-    where: { id: articleId },
-    select: {
-      currentRevision: true,
-      segments: { select: { index: true, mt: true }, orderBy: { index: "asc" } },
-    },
+  let at: number;
+  let mt: string[];
+  let text: string[];
+  if (view && (revision === undefined || revision === view.revision)) {
+    at = view.revision;
+    mt = view.segments.map((s) => s.mt);
+    text = view.segments.map((s) => s.text);
+  } else {
+    const article = await db().article.findUnique({
+      where: { id: articleId },
+      select: {
+        currentRevision: true,
+        segments: { select: { index: true, mt: true }, orderBy: { index: "asc" } },
+      },
+    });
+    if (!article) throw notFound("Article");
+    at = revision ?? article.currentRevision;
+    if (at < 1 || at > article.currentRevision) throw notFound(`Revision ${at}`);
+    const texts = await textsAtRevision(db(), articleId, at);
+    mt = article.segments.map((s) => s.mt);
+    text = article.segments.map((s) => texts.get(s.index) ?? s.mt);
+  }
+  const annotations = await db().annotation.findMany({
+    where: { articleId, revisionNumber: { lte: at } },
+    select: { category: true, severity: true, status: true },
   });
-  if (!article) throw notFound("Article");
-  const at = revision ?? article.currentRevision;
-  if (at < 1 || at > article.currentRevision) throw notFound(`Revision ${at}`);
-  const [texts, annotations] = await Promise.all([
-    textsAtRevision(db(), articleId, at),
-    db().annotation.findMany({
-      where: { articleId, revisionNumber: { lte: at } },
-      select: { category: true, severity: true, status: true },
-    }),
-  ]);
-  const mt = article.segments.map((s) => s.mt);
-  const text = article.segments.map((s) => texts.get(s.index) ?? s.mt);
   const wordCount = countWords(text);
   return {
     revision: at,

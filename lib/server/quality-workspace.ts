@@ -2,6 +2,7 @@
 // annotations and QA warnings grouped by segment index, and the article's score.
 // Records (not Maps) so the result passes from a server component to client components.
 
+import type { ArticleView } from "@/lib/domain/types";
 import type { AnnotationDto, ArticleQualityDto, WarningDto } from "@/lib/quality/dto";
 import { listAnnotations } from "./annotations";
 import { getArticleWarnings } from "./checks";
@@ -19,12 +20,18 @@ function bySegment<T extends { segmentIndex: number }>(items: readonly T[]): Rec
   return grouped;
 }
 
-/** Quality data at the current revision. 404 (AppError) for an unknown article. */
-export async function loadQualityForArticle(articleId: string): Promise<WorkspaceQuality> {
+/**
+ * Quality data at the current revision. 404 (AppError) for an unknown article.
+ * Pass the already-loaded `view` to avoid reading the article's text again.
+ */
+export async function loadQualityForArticle(
+  articleId: string,
+  view?: ArticleView,
+): Promise<WorkspaceQuality> {
   const [annotations, warnings, score] = await Promise.all([
     listAnnotations(articleId),
-    getArticleWarnings(articleId),
-    getArticleQuality(articleId),
+    getArticleWarnings(articleId, view),
+    getArticleQuality(articleId, undefined, view),
   ]);
   return {
     annotationsBySegment: bySegment(annotations),

@@ -31,10 +31,9 @@ export default async function ArticleWorkspacePage({
   let data;
   let quality;
   try {
-    [data, quality] = await Promise.all([
-      loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined),
-      loadQualityForArticle(id),
-    ]);
+    data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
+    // Reuses the text the workspace just loaded instead of reading it twice more.
+    quality = await loadQualityForArticle(id, data.view);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
