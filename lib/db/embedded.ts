@@ -44,8 +44,8 @@ interface Binaries {
   initdb: string;
 }
 
-async function binaries(): Promise<Binaries> {
-  const key = `${process.platform}-${process.arch}`;
+/** The binary package for a platform (`${process.platform}-${process.arch}`). */
+export async function binaries(key = `${process.platform}-${process.arch}`): Promise<Binaries> {
   const pkg = BINARY_PACKAGES[key];
   try {
     if (!pkg) throw new Error("no package");
