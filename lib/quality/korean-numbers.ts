@@ -265,6 +265,12 @@ function extractEnglish(text: string): NumberMention[] {
     });
   }
 
+  // "Q3 profit" for "3분기 이익": the quarter's number.
+  for (const m of text.matchAll(/\bQ([1-4])\b/dgu)) {
+    const mention = mentionAt(m, 1, Number(m[1]), "number");
+    if (mention) list.add(mention);
+  }
+
   for (const m of text.matchAll(EN_WORD_NUMBER)) {
     const words = (m[1] ?? "").toLowerCase().split("-");
     const base = words.reduce((sum, w) => sum + (WORD_VALUES[w] ?? 0), 0);

@@ -9,6 +9,8 @@ import type { CheckContext, Warning } from "./types";
 const WEEKDAY_OR_RELATIVE_DAY =
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight)\b/i;
 
+const ONE_AS_WORD = /\b(?:a|an|single|once|sole|lone)\b/i;
+
 export function checkNumberMismatch(ctx: CheckContext): Warning[] {
   const warnings: Warning[] = [];
   for (const segment of ctx.segments) {
@@ -30,6 +32,11 @@ export function checkNumberMismatch(ctx: CheckContext): Warning[] {
       reported.add(key);
 
       const rival = closestOfSameKind(s, spare);
+      // "1년 전" is "a year earlier", "1시간 만에" "in an hour", "1인 가구" "a single-person
+      // household": a lone 1 is routinely an article, so its absence proves nothing.
+      if (!rival && s.value === 1 && s.kind === "number" && ONE_AS_WORD.test(segment.text)) {
+        continue;
+      }
       if (rival) {
         spare.splice(spare.indexOf(rival), 1);
         warnings.push({

@@ -67,3 +67,33 @@ describe("number-mismatch", () => {
     );
   });
 });
+
+describe("number-mismatch: 1 as an article, quarters as Q1–Q4", () => {
+  it("accepts a lone 1 rendered as a/an/single", () => {
+    const ctx = context([
+      ["1년 전보다 25% 늘었다.", "It rose 25% from a year earlier."],
+      ["1시간 만에 불을 껐다.", "The fire was put out in an hour."],
+      ["1인 가구 기준이다.", "That is for a single-person household."],
+    ]);
+    expect(checkNumberMismatch(ctx)).toEqual([]);
+  });
+
+  it("still flags a 1 rendered as another figure, or dropped with no article to stand for it", () => {
+    const wrong = "Two people were injured.";
+    const ctx = context([
+      ["1명이 다쳤다.", wrong],
+      ["1위를 차지했다.", "It came out on top."],
+    ]);
+    expect(checkNumberMismatch(ctx).map((w) => [w.segmentIndex, w.message])).toEqual([
+      [0, "Source has 1; translation has Two (2)."],
+      [1, "Source has 1, which is missing from the translation."],
+    ]);
+  });
+
+  it("reads Q3 as the third quarter", () => {
+    expect(checkNumberMismatch(context([["3분기 영업이익", "Q3 operating profit"]]))).toEqual([]);
+    expect(checkNumberMismatch(context([["3분기 영업이익", "Q2 operating profit"]]))).toMatchObject([
+      { message: "Source has 3; translation has 2.", start: 1, end: 2 },
+    ]);
+  });
+});
