@@ -17,6 +17,7 @@ import {
   areNameVariants,
   findNameMentions,
   lowercaseVocabulary,
+  nameSkeleton,
   type NameMention,
 } from "./name-spelling";
 import type { CheckContext, CheckSegment, Warning } from "./types";
@@ -156,6 +157,33 @@ function nameWords(text: string): Word[] {
   return [...text.matchAll(/[^\s\u00a0]+/gu)].map((m) => ({ text: m[0], start: m.index }));
 }
 
+/**
+ * Cheap necessary condition for alignNames: variants share their first letter (see
+ * areNameVariants), so every initial of the shorter mention must be among the longer's.
+ * Articles can hold thousands of spellings, and most pairs fail here.
+ */
+function mayAlign(a: string, b: string): boolean {
+  const initialsA = initialsOf(a);
+  const initialsB = initialsOf(b);
+  const [short, long] =
+    initialsA.length <= initialsB.length ? [initialsA, initialsB] : [initialsB, initialsA];
+  return [...short].every((c) => long.includes(c));
+}
+
+const initialsCache = new Map<string, string>();
+
+function initialsOf(name: string): string {
+  let initials = initialsCache.get(name);
+  if (initials === undefined) {
+    if (initialsCache.size >= 20_000) initialsCache.clear();
+    initials = nameWords(name)
+      .map((w) => nameSkeleton(w.text).charAt(0))
+      .join("");
+    initialsCache.set(name, initials);
+  }
+  return initials;
+}
+
 interface Alignment {
   /** Word pairs (word of a, word of b) that are variants rather than equal. */
   respelled: [Word, Word][];
@@ -217,7 +245,7 @@ function wordWarnings(spellings: Spelling[], clusters: Spelling[][]): Warning[] 
     for (const b of spellings.slice(i + 1)) {
       // Whole-spelling clusters already report these two.
       const sameCluster = clusterOf.has(a) && clusterOf.get(a) === clusterOf.get(b);
-      if (sameCluster || !(trusted(a) || trusted(b))) continue;
+      if (sameCluster || !(trusted(a) || trusted(b)) || !mayAlign(a.text, b.text)) continue;
       for (const [wordA, wordB] of alignNames(a.text, b.text)?.respelled ?? []) {
         link(wordA.text, wordB.text);
       }
@@ -273,7 +301,8 @@ function orderWarnings(spellings: Spelling[]): Warning[] {
   const firstUse = (s: Spelling) => s.occurrences[0];
   spellings.forEach((a, i) => {
     for (const b of spellings.slice(i + 1)) {
-      if (!alignNames(a.text, b.text)?.reordered || !(trusted(a) || trusted(b))) continue;
+      if (!(trusted(a) || trusted(b)) || !mayAlign(a.text, b.text)) continue;
+      if (!alignNames(a.text, b.text)?.reordered) continue;
       const [flagged, kept] = yieldingOrder(a, b) === a ? [a, b] : [b, a];
       for (const occurrence of flagged.occurrences) {
         const why = occurrence.caption
