@@ -292,12 +292,11 @@ function wordWarnings(spellings: Spelling[], clusters: Spelling[][]): Warning[] 
 }
 
 /**
- * The same name with its words in another order. The form in a caption gives way (Korean
- * captions put the family name first, and MT carries that over to Western names), else the
- * less used form, else the later one.
+ * The same name with its words in another order (see yieldingOrder for which one is flagged).
  */
 function orderWarnings(spellings: Spelling[]): Warning[] {
   const warnings: Warning[] = [];
+  const korean = (a: Spelling, b: Spelling) => a.anchors.size > 0 || b.anchors.size > 0;
   const firstUse = (s: Spelling) => s.occurrences[0];
   spellings.forEach((a, i) => {
     for (const b of spellings.slice(i + 1)) {
@@ -305,9 +304,10 @@ function orderWarnings(spellings: Spelling[]): Warning[] {
       if (!alignNames(a.text, b.text)?.reordered) continue;
       const [flagged, kept] = yieldingOrder(a, b) === a ? [a, b] : [b, a];
       for (const occurrence of flagged.occurrences) {
-        const why = occurrence.caption
-          ? " (a caption's family-name-first order does not carry over to this name)"
-          : "";
+        const why =
+          occurrence.caption && !korean(flagged, kept)
+            ? " (a caption's family-name-first order does not carry over to this name)"
+            : "";
         const message = `Name "${flagged.text}" is written "${kept.text}" ${where(firstUse(kept), occurrence)}${why}; use one order throughout.`;
         warnings.push(at(occurrence, occurrence.start, occurrence.end, message));
       }
@@ -316,8 +316,18 @@ function orderWarnings(spellings: Spelling[]): Warning[] {
   return warnings;
 }
 
-/** Which of two word orders gives way: a caption-only one, else the rarer, else the later. */
+/**
+ * Which of two word orders gives way. A Korean name (its Hangul is in the source) keeps the
+ * family name first, before a hyphenated given name ("Lee Jae-myung", not "Jae-myung Lee").
+ * Otherwise a caption-only form, else the rarer, else the later.
+ */
 function yieldingOrder(a: Spelling, b: Spelling): Spelling {
+  const korean = a.anchors.size > 0 || b.anchors.size > 0;
+  const familyFirst = (s: Spelling) => {
+    const words = nameWords(s.text);
+    return words.length >= 2 && (words.at(-1)?.text.includes("-") ?? false);
+  };
+  if (korean && familyFirst(a) !== familyFirst(b)) return familyFirst(a) ? b : a;
   const captionOnly = (s: Spelling) =>
     s.occurrences.length > 0 && s.occurrences.every((o) => o.caption);
   if (captionOnly(a) !== captionOnly(b)) return captionOnly(a) ? a : b;

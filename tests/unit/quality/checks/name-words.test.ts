@@ -162,3 +162,26 @@ describe("acceptance: the wire story of issue 16, ingested as plain text", () =>
     expect(runChecks(withoutKinds)).toEqual(runChecks(ctx));
   });
 });
+
+describe("name-inconsistency: word order of Korean names", () => {
+  it("keeps a Korean name's family-first form, even in a caption", () => {
+    const ctx = context([
+      [
+        "이재명 대통령이 소방관들을 격려하고 있다. (사진=연합뉴스)",
+        "Lee Jae-myung encourages firefighters. (Photo: Yonhap)",
+      ],
+      ["이재명 대통령은 소방서를 찾았다.", "President Jae-myung Lee visited the fire station."],
+    ]);
+    const warnings = checkNameInconsistency(ctx);
+    expect(flagged(ctx)).toEqual([[1, "Jae-myung Lee"]]);
+    expect(warnings[0]?.message).not.toContain("caption");
+  });
+
+  it("without the source, the caption's form gives way", () => {
+    const ctx = context([
+      "Lee Jae-myung encourages firefighters. (Photo: Yonhap)",
+      "President Jae-myung Lee visited the fire station.",
+    ]);
+    expect(flagged(ctx)).toEqual([[0, "Lee Jae-myung"]]);
+  });
+});

@@ -92,8 +92,8 @@ describe("number-mismatch: 1 as an article, quarters as Q1–Q4", () => {
 
   it("reads Q3 as the third quarter", () => {
     expect(checkNumberMismatch(context([["3분기 영업이익", "Q3 operating profit"]]))).toEqual([]);
-    expect(checkNumberMismatch(context([["3분기 영업이익", "Q2 operating profit"]]))).toMatchObject([
-      { message: "Source has 3; translation has 2.", start: 1, end: 2 },
-    ]);
+    expect(checkNumberMismatch(context([["3분기 영업이익", "Q2 operating profit"]]))).toMatchObject(
+      [{ message: "Source has 3; translation has 2.", start: 1, end: 2 }],
+    );
   });
 });
