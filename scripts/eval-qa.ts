@@ -4,6 +4,7 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import * as prettier from "prettier";
 import {
   evaluate,
   rankArticles,
@@ -39,7 +40,9 @@ if (!args.has("--no-write")) {
   if (from === -1 || to < from)
     throw new Error(`docs/quality.md lacks the ${START} … ${END} markers`);
   const updated = `${doc.slice(0, from + START.length)}\n\n${table}\n\n${doc.slice(to)}`;
-  writeFileSync(file, updated);
+  // Formatted as `npm run format` would, so the format check stays green after a run.
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(updated, { ...options, filepath: file }));
   console.log(`\nWritten to docs/quality.md.`);
 }
 
