@@ -24,7 +24,19 @@ export function checkNumberMismatch(ctx: CheckContext): Warning[] {
     const reported = new Set<string>();
 
     for (const s of sourceNumbers) {
-      if (targetNumbers.some((t) => sameQuantity(s, t))) continue;
+      const match = targetNumbers.find((t) => sameQuantity(s, t));
+      // "0.2%p" is a change of 0.2 percentage points; "0.2 percent" would be a relative change.
+      if (match && s.points && match.kind === "percent" && !match.points) {
+        warnings.push({
+          segmentIndex: segment.index,
+          check: "number-mismatch",
+          message: `Source has ${s.text} (percentage points); translation has ${match.text}, which reads as a relative change.`,
+          start: match.start,
+          end: match.end,
+        });
+        continue;
+      }
+      if (match) continue;
       if (s.kind === "day" && namesWeekday) continue;
       // Repeating a figure in the source is not a second error.
       const key = `${s.kind}:${s.value}`;

@@ -97,3 +97,25 @@ describe("number-mismatch: 1 as an article, quarters as Q1–Q4", () => {
     );
   });
 });
+
+describe("number-mismatch: percentage points", () => {
+  it("flags %p rendered as percent and accepts percentage points", () => {
+    const wrong = "Unemployment rose 0.2 percent to 3.1%.";
+    expect(checkNumberMismatch(context([["실업률은 3.1%로 0.2%p 올랐다.", wrong]]))).toEqual([
+      {
+        segmentIndex: 0,
+        check: "number-mismatch",
+        message:
+          "Source has 0.2%p (percentage points); translation has 0.2 percent, which reads as a relative change.",
+        start: wrong.indexOf("0.2"),
+        end: wrong.indexOf(" to"),
+      },
+    ]);
+    const ctx = context([
+      ["실업률은 3.1%로 0.2%포인트 올랐다.", "Unemployment rose 0.2 percentage point to 3.1%."],
+      ["3.5%p 높아졌다.", "It rose 3.5 percentage points."],
+      ["5% 늘었다.", "It rose 5 percent."],
+    ]);
+    expect(checkNumberMismatch(ctx)).toEqual([]);
+  });
+});
