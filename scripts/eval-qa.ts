@@ -8,6 +8,7 @@ import * as prettier from "prettier";
 import {
   evaluate,
   rankArticles,
+  replaceReport,
   reportTable,
   type ArticleScorer,
   type EvalReport,
@@ -20,9 +21,6 @@ const SCORERS: ArticleScorer[] = [
   { name: "QA warning count (baseline)", score: (_article, result) => result.warnings.length },
 ];
 
-const START = "<!-- qa-eval:start -->";
-const END = "<!-- qa-eval:end -->";
-
 const args = new Set(process.argv.slice(2));
 const articles = loadEvalArticles();
 const report = evaluate(articles);
@@ -34,12 +32,7 @@ if (args.has("--verbose")) console.log(details(report));
 
 if (!args.has("--no-write")) {
   const file = path.join(process.cwd(), "docs", "quality.md");
-  const doc = readFileSync(file, "utf8");
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END);
-  if (from === -1 || to < from)
-    throw new Error(`docs/quality.md lacks the ${START} … ${END} markers`);
-  const updated = `${doc.slice(0, from + START.length)}\n\n${table}\n\n${doc.slice(to)}`;
+  const updated = replaceReport(readFileSync(file, "utf8"), table);
   // Formatted as `npm run format` would, so the format check stays green after a run.
   const options = (await prettier.resolveConfig(file)) ?? {};
   writeFileSync(file, await prettier.format(updated, { ...options, filepath: file }));

@@ -256,3 +256,16 @@ export function reportTable(report: EvalReport, rankings: readonly RankingScore[
   }
   return lines.join("\n");
 }
+
+export const REPORT_START = "<!-- qa-eval:start -->";
+export const REPORT_END = "<!-- qa-eval:end -->";
+
+/** The document with the text between the qa-eval markers replaced; throws without markers. */
+export function replaceReport(doc: string, table: string): string {
+  const from = doc.indexOf(REPORT_START);
+  const to = doc.indexOf(REPORT_END);
+  if (from === -1 || to < from) {
+    throw new Error(`the document lacks the ${REPORT_START} … ${REPORT_END} markers`);
+  }
+  return `${doc.slice(0, from + REPORT_START.length)}\n\n${table}\n\n${doc.slice(to)}`;
+}

@@ -3,6 +3,7 @@ import type { Warning } from "@/lib/quality/checks";
 import {
   evaluate,
   rankArticles,
+  replaceReport,
   reportTable,
   rocAuc,
   warningMatchesLabel,
@@ -125,5 +126,20 @@ describe("the checks on the evaluation set (issue 16 targets)", () => {
 
   it("are right at least 90% of the time they warn", () => {
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("replaceReport", () => {
+  it("replaces only the text between the markers, again and again", () => {
+    const doc = "# Quality\n\n<!-- qa-eval:start -->\nold\n<!-- qa-eval:end -->\n\nAfter.\n";
+    const once = replaceReport(doc, "| new |");
+    expect(once).toBe(
+      "# Quality\n\n<!-- qa-eval:start -->\n\n| new |\n\n<!-- qa-eval:end -->\n\nAfter.\n",
+    );
+    expect(replaceReport(once, "| new |")).toBe(once);
+  });
+
+  it("refuses a document without both markers", () => {
+    expect(() => replaceReport("# Quality\n<!-- qa-eval:end -->", "x")).toThrow(/markers/);
   });
 });
