@@ -42,8 +42,11 @@ export interface RouteContract {
   /** Request body cap; default DEFAULT_MAX_BODY_BYTES. */
   maxBodyBytes?: number;
   responses: readonly (JsonResponseDoc | FileResponseDoc)[];
-  /** Documented 4xx answers beyond the ones every route of its kind has (400/401/403/413/415). */
-  errors?: Partial<Record<404 | 409 | 413 | 429, string>>;
+  /**
+   * Documented 4xx answers beyond the ones every route of its kind has (400 with a query or body,
+   * 401/403 unless public, 413/415 with a body). 400 here: a path parameter that is not a number.
+   */
+  errors?: Partial<Record<400 | 404 | 409 | 413 | 429, string>>;
 }
 
 /** Identity at runtime; `const` keeps the literal method, path and statuses for the types below. */

@@ -26,8 +26,16 @@ function operation(operationId: string, route: RouteContract): ZodOpenApiOperati
             ok.contentTypes.map((t) => [t, { schema: { type: "string" as const } }]),
           );
     const existing = responses[String(ok.status)];
+    for (const type of Object.keys(content)) {
+      // One content type per status has one schema; a second would silently replace the first.
+      if (existing?.content?.[type])
+        throw new Error(`${operationId}: ${type} twice for ${ok.status}`);
+    }
     responses[String(ok.status)] = existing
-      ? { ...existing, content: { ...existing.content, ...content } }
+      ? {
+          description: `${existing.description}; ${ok.description}`,
+          content: { ...existing.content, ...content },
+        }
       : { description: ok.description, content };
   }
   const errors: Record<string, string> = {};

@@ -29,11 +29,15 @@ export const listAudit = defineRoute({
   permission: "read:audit",
   query: auditQuerySchema,
   responses: [
-    { status: 200, description: "One page of events", schema: page(auditEventSchema) },
     {
       status: 200,
-      description: "Export",
-      contentTypes: ["text/csv", "application/json", "application/x-ndjson"],
+      description: "One page of events; with format=json, the whole log as an array (streamed)",
+      schema: z.union([page(auditEventSchema), z.array(auditEventSchema)]),
+    },
+    {
+      status: 200,
+      description: "Export with format=csv or format=ndjson",
+      contentTypes: ["text/csv", "application/x-ndjson"],
     },
   ],
 });

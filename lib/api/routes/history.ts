@@ -77,7 +77,7 @@ export const getRevision = defineRoute({
       schema: revisionSummarySchema.extend({ segments: articleDetailSchema.shape.segments }),
     },
   ],
-  errors: { 404: "No such article or revision" },
+  errors: { 400: "The revision is not a number", 404: "No such article or revision" },
 });
 
 export const revertArticle = defineRoute({
@@ -179,5 +179,5 @@ export const segmentHistory = defineRoute({
       }),
     },
   ],
-  errors: { 404: "No such article or segment" },
+  errors: { 400: "The segment index is not a number", 404: "No such article or segment" },
 });
