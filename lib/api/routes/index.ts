@@ -14,8 +14,12 @@ const isContract = (v: unknown): v is RouteContract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "responses" in v;
 
 /** Name (the OpenAPI operationId) → contract, collected from the area modules. */
-export const ROUTE_CONTRACTS: Readonly<Record<string, RouteContract>> = Object.fromEntries(
-  [meta, articles, interchange, history, quality, feedback, audit].flatMap((area) =>
-    Object.entries(area).filter((entry): entry is [string, RouteContract] => isContract(entry[1])),
-  ),
-);
+export const ROUTE_CONTRACTS: Readonly<Record<string, RouteContract>> = {};
+for (const area of [meta, articles, interchange, history, quality, feedback, audit]) {
+  for (const [name, value] of Object.entries(area)) {
+    if (!isContract(value)) continue;
+    // Names are operationIds and must be unique; a clash would hide one operation.
+    if (name in ROUTE_CONTRACTS) throw new Error(`Two route contracts are named ${name}`);
+    (ROUTE_CONTRACTS as Record<string, RouteContract>)[name] = value;
+  }
+}
