@@ -17,15 +17,24 @@ type Handler<P> = ((req: NextRequest, ctx: { params: Promise<P> }) => Promise<Re
 
 export async function callRoute<P>(
   handler: Handler<P>,
-  opts: { url: string; params: P; token?: string; method?: string; body?: unknown },
+  opts: {
+    url: string;
+    params: P;
+    token?: string;
+    method?: string;
+    body?: unknown;
+    /** A body that is not JSON (NDJSON, XLIFF), sent as is with its Content-Type. */
+    raw?: { contentType: string; text: string };
+  },
 ): Promise<Response> {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
+  if (opts.raw) headers["content-type"] = opts.raw.contentType;
   const req = new NextRequest(new URL(opts.url, "http://localhost:3000"), {
     method: opts.method ?? "GET",
     headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    body: opts.raw?.text ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
   });
   const res = await handler(req, { params: Promise.resolve(opts.params) });
   await expectDocumented(handler.contract, req.method, res.clone());

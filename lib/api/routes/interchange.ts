@@ -41,9 +41,13 @@ export const exportArticle = defineRoute({
   responses: [
     {
       status: 200,
-      description: "The file, as an attachment",
+      description: "format=json: the Galley document, as an attachment",
+      schema: galleyArticleDocumentSchema,
+    },
+    {
+      status: 200,
+      description: "The other formats, as an attachment",
       contentTypes: [
-        "application/json",
         "application/xliff+xml",
         "application/x-tmx+xml",
         "text/markdown",
