@@ -1,31 +1,15 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RouteContract } from "@/lib/api/contract";
 import { openApiDocument } from "@/lib/api/openapi";
+import { METHODS, apiPath, routeFiles } from "./route-files";
 import { ROUTE_CONTRACTS } from "@/lib/api/routes";
 
 // Each route file under app/api/v1 exports its methods as `apiRoute(contract, …)`; the contract
 // names the method and path it is for. Read from the source (route modules need a server to
 // import): every export must use a contract for its own method and path, and every contract
 // must be used by exactly one export.
-
-const API_DIR = path.resolve(import.meta.dirname, "../../../app/api/v1");
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return routeFiles(full);
-    return name === "route.ts" ? [full] : [];
-  });
-}
-
-/** app/api/v1/articles/[id]/route.ts → /api/v1/articles/{id} */
-function apiPath(file: string): string {
-  const rel = path.relative(API_DIR, path.dirname(file)).split(path.sep).filter(Boolean);
-  return ["/api/v1", ...rel.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"))].join("/");
-}
 
 /** Local name → { area module, exported name } for imports from @/lib/api/routes/<area>. */
 function contractImports(source: string): Map<string, { area: string; name: string }> {
@@ -79,7 +63,7 @@ function contractByRef(ref: string): RouteContract | undefined {
 }
 
 describe("route contracts", () => {
-  const exports = routeFiles(API_DIR).flatMap(exportsOf);
+  const exports = routeFiles().flatMap(exportsOf);
 
   it("finds the route files it checks", () => {
     expect(exports.length).toBeGreaterThan(30);
