@@ -18,8 +18,6 @@ import {
 } from "./contract";
 import { errorResponse, json, newRequestId, parseWith } from "./respond";
 
-export { DEFAULT_MAX_BODY_BYTES };
-
 /** A JSON answer with a status other than 200, built by `ctx.reply` so its body is type-checked. */
 class Reply {
   // Private, so the type is nominal: a raw Response (which also has status and body) is no Reply.
