@@ -8,7 +8,7 @@ import {
   bulkSummarySchema,
 } from "../schemas/interchange";
 import { assignSchema, changeStatusSchema } from "../schemas/revisions";
-import { engineSchema, isoDateTime, page } from "./common";
+import { createdOrUnchanged, engineSchema, isoDateTime, page } from "./common";
 
 const NOT_FOUND = { 404: "No such article" } as const;
 
@@ -66,14 +66,11 @@ export const ingestArticle = defineRoute({
   permission: "ingest:article",
   body: ingestArticleSchema,
   maxBodyBytes: INGEST_LIMITS.maxBodyBytes,
-  responses: [
-    { status: 201, description: "Created", schema: ingestResultSchema },
-    {
-      status: 200,
-      description: "Already present with identical content",
-      schema: ingestResultSchema,
-    },
-  ],
+  responses: createdOrUnchanged(
+    ingestResultSchema,
+    "Created",
+    "Already present with identical content",
+  ),
   errors: { 409: "Same outlet+externalId, different content", 413: "Over a documented limit" },
 });
 

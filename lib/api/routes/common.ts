@@ -19,3 +19,14 @@ export const changeSchema = z.object({
 /** A keyset page: pass `nextCursor` as `cursor` for the next one; null on the last page. */
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** The two answers of an idempotent write: 201 when it changed something, 200 when not. */
+export const createdOrUnchanged = <S extends z.ZodType>(
+  schema: S,
+  created = "Created",
+  unchanged = "Nothing changed",
+) =>
+  [
+    { status: 201, description: created, schema },
+    { status: 200, description: unchanged, schema },
+  ] as const;

@@ -10,7 +10,7 @@ import {
 } from "../schemas/history";
 import { articleDetailSchema, revisionResultSchema } from "../schemas/interchange";
 import { saveRevisionSchema } from "../schemas/revisions";
-import { authorSchema, changeSchema, isoDateTime, page } from "./common";
+import { authorSchema, changeSchema, createdOrUnchanged, isoDateTime, page } from "./common";
 
 const revisionKindSchema = z.enum(RevisionKind);
 
@@ -54,10 +54,7 @@ export const saveRevision = defineRoute({
   tag: "revisions",
   permission: "edit:revision",
   body: saveRevisionSchema,
-  responses: [
-    { status: 201, description: "Created", schema: revisionResultSchema },
-    { status: 200, description: "Nothing changed", schema: revisionResultSchema },
-  ],
+  responses: createdOrUnchanged(revisionResultSchema),
   errors: {
     404: "No such article",
     409: "Stale baseRevision; carries the current revision and text",
@@ -87,10 +84,7 @@ export const revertArticle = defineRoute({
   tag: "history",
   permission: "edit:revision",
   body: revertSchema,
-  responses: [
-    { status: 201, description: "Created", schema: revisionResultSchema },
-    { status: 200, description: "Nothing changed", schema: revisionResultSchema },
-  ],
+  responses: createdOrUnchanged(revisionResultSchema),
   errors: { 404: "No such article", 409: "Stale baseRevision" },
 });
 

@@ -10,6 +10,7 @@ import {
   tmxExportQuerySchema,
   xliffImportQuerySchema,
 } from "../schemas/interchange";
+import { createdOrUnchanged } from "./common";
 
 export const importArticle = defineRoute({
   method: "POST",
@@ -71,10 +72,7 @@ export const importXliff = defineRoute({
   query: xliffImportQuerySchema,
   rawBody: { contentTypes: XLIFF_CONTENT_TYPES, description: "The XLIFF document" },
   maxBodyBytes: XLIFF_MAX_BYTES,
-  responses: [
-    { status: 201, description: "A revision was created", schema: revisionResultSchema },
-    { status: 200, description: "Nothing changed", schema: revisionResultSchema },
-  ],
+  responses: createdOrUnchanged(revisionResultSchema, "A revision was created"),
   errors: { 404: "No such article", 409: "baseRevision is not the current revision" },
 });
 

@@ -11,7 +11,7 @@ import {
   qualityQuerySchema,
   updateAnnotationSchema,
 } from "../schemas/quality";
-import { isoDateTime } from "./common";
+import { createdOrUnchanged, isoDateTime } from "./common";
 
 const NOT_FOUND = { 404: "No such article" } as const;
 const CSV = ["text/csv"] as const;
@@ -134,10 +134,7 @@ export const dismissWarning = defineRoute({
   tag: "quality",
   permission: "dismiss:qa",
   body: dismissWarningSchema,
-  responses: [
-    { status: 201, description: "Recorded", schema: dismissResultSchema },
-    { status: 200, description: "Already dismissed", schema: dismissResultSchema },
-  ],
+  responses: createdOrUnchanged(dismissResultSchema, "Recorded", "Already dismissed"),
   errors: { 404: "No such article, or no such warning now" },
 });
 
