@@ -43,7 +43,14 @@ async function main(): Promise<void> {
     [require_resolve_next(), dev ? "dev" : "start", "-p", port],
     {
       stdio: "inherit",
-      env: process.env,
+      // The preload stamps each request with its socket address (lib/api/client-ip.ts);
+      // NODE_OPTIONS carries it into any worker process Next.js forks too.
+      env: {
+        ...process.env,
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${PEER_PRELOAD}`]
+          .filter(Boolean)
+          .join(" "),
+      },
     },
   );
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
@@ -55,6 +62,8 @@ async function main(): Promise<void> {
   await database.close();
   process.exit(code);
 }
+
+const PEER_PRELOAD = new URL("./peer-address.cjs", import.meta.url).pathname;
 
 function require_resolve_next(): string {
   return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
