@@ -63,3 +63,21 @@ export async function peekRateLimit(
   const { count, retryAfterSeconds } = decision(row, Infinity, windowSeconds);
   return { count, retryAfterSeconds };
 }
+
+/**
+ * Removes the finished windows of keys under `prefix` that went past `limit`,
+ * returning them: each row is claimed by exactly one caller (DELETE … RETURNING),
+ * so a window's refusals are summarised once. A removed row is harmless: the
+ * next hit on that key simply opens a fresh window.
+ */
+export async function takeFinishedOverLimit(
+  prefix: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<{ key: string; count: number; windowStart: Date }[]> {
+  return db().$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
+    DELETE FROM "RateLimit"
+    WHERE starts_with("key", ${prefix}) AND "count" > ${limit}
+      AND "windowStart" <= now() - make_interval(secs => ${windowSeconds})
+    RETURNING "key", "count", "windowStart"`;
+}

@@ -4,7 +4,7 @@ import { db, transaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
-import { hitRateLimits, peekRateLimit } from "./rate-limit";
+import { hitRateLimits, releaseRateLimit, takeFinishedOverLimit } from "./rate-limit";
 
 export interface CreateUserInput {
   email: string;
@@ -90,46 +90,63 @@ export async function getActiveUser(id: string) {
   return user && !user.disabledAt ? user : null;
 }
 
+/** Per-email backoff: the first delay once an email has GALLEY_LOGIN_LIMIT failures, doubling to the cap. */
+export const LOGIN_BACKOFF_BASE_MS = 250;
+export const LOGIN_BACKOFF_MAX_MS = 8_000;
+
+/** How long an attempt on an email waits after `failures` failures in the window (OWASP ASVS V2.2.1: increasing delays). */
+export function loginBackoffMs(failures: number, limit: number): number {
+  if (failures < limit) return 0;
+  return Math.min(LOGIN_BACKOFF_BASE_MS * 2 ** (failures - limit), LOGIN_BACKOFF_MAX_MS);
+}
+
+const LOGIN_PAIR = "login:pair:";
+const LOGIN_CLIENT = "login:client:";
+
 /**
- * Checks a password sign-in. Rate-limited per email and per client so guessing
- * is slow across every app instance; every outcome is audited.
+ * Checks a password sign-in. Every attempt is counted atomically before the
+ * password is looked at (so concurrent guesses cannot all slip in under the
+ * limit), per (email, client) and per client; a success gives its hits back, so
+ * only failures count. Per email there is no hard limit (that would let anyone
+ * lock the owner out) but an increasing delay once the email has had
+ * GALLEY_LOGIN_LIMIT failures in the window. Refusals are not audited one by
+ * one: each key's window that refused attempts becomes one
+ * `auth.signin_throttled` event with the count once the window is over.
  */
 export async function authenticate(email: string, password: string, clientKey: string) {
   const normalized = email.trim().toLowerCase();
-  const { GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS } = env();
-  // Only failed attempts count, so people who sign in often are never locked out,
-  // while guessing a password is slowed per account and per client.
+  const { GALLEY_LOGIN_LIMIT: limit, GALLEY_LOGIN_WINDOW_SECONDS: window } = env();
+  await auditFinishedThrottles(limit, window);
+  const pairKey = `${LOGIN_PAIR}${clientKey}:${normalized}`;
+  const clientLimitKey = `${LOGIN_CLIENT}${clientKey}`;
   const emailKey = `login:email:${normalized}`;
-  const clientLimitKey = `login:client:${clientKey}`;
-  const [byEmail, byClient] = await Promise.all([
-    peekRateLimit(emailKey, GALLEY_LOGIN_WINDOW_SECONDS),
-    peekRateLimit(clientLimitKey, GALLEY_LOGIN_WINDOW_SECONDS),
-  ]);
-  if (byEmail.count >= GALLEY_LOGIN_LIMIT || byClient.count >= GALLEY_LOGIN_LIMIT * 3) {
-    await recordAudit({
-      actor: { type: "ANONYMOUS", ipHash: clientKey },
-      action: "auth.signin_throttled",
-      entityType: "user",
-      entityId: normalized,
-      data: { email: normalized },
-    });
+  const hits = [
+    { key: pairKey, limit },
+    { key: clientLimitKey, limit: limit * 3 },
+    { key: emailKey, limit: Number.MAX_SAFE_INTEGER },
+  ];
+  const [byPair, byClient, byEmail] = await hitRateLimits(hits, window);
+  if (!byPair!.allowed || !byClient!.allowed) {
     throw new AppError(
       "rate_limited",
       "Too many sign-in attempts. Try again later.",
       {},
-      { "Retry-After": String(Math.max(byEmail.retryAfterSeconds, byClient.retryAfterSeconds)) },
+      {
+        "Retry-After": String(
+          Math.max(
+            byPair!.allowed ? 0 : byPair!.retryAfterSeconds,
+            byClient!.allowed ? 0 : byClient!.retryAfterSeconds,
+          ),
+        ),
+      },
     );
   }
+  const delay = loginBackoffMs(byEmail!.count - 1, limit);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+
   const user = await db().user.findUnique({ where: { email: normalized } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok || user.disabledAt) {
-    await hitRateLimits(
-      [
-        { key: emailKey, limit: GALLEY_LOGIN_LIMIT },
-        { key: clientLimitKey, limit: GALLEY_LOGIN_LIMIT * 3 },
-      ],
-      GALLEY_LOGIN_WINDOW_SECONDS,
-    );
     await recordAudit({
       actor: { type: "ANONYMOUS", ipHash: clientKey },
       action: "auth.signin_failed",
@@ -142,6 +159,8 @@ export async function authenticate(email: string, password: string, clientKey: s
     });
     return null;
   }
+  // Only failures count: give this attempt's hits back.
+  for (const h of hits) await releaseRateLimit(h.key);
   await recordAudit({
     actor: {
       type: "USER",
@@ -157,4 +176,40 @@ export async function authenticate(email: string, password: string, clientKey: s
     data: { email: user.email },
   });
   return user;
+}
+
+/**
+ * One audit event per sign-in limit key and window that refused attempts, with
+ * the count, written by the first sign-in after the window ended (the
+ * append-only log does not grow with every refused anonymous request).
+ */
+async function auditFinishedThrottles(limit: number, window: number): Promise<void> {
+  const finished = [
+    ...(await takeFinishedOverLimit(LOGIN_PAIR, limit, window)).map((r) => ({ ...r, limit })),
+    ...(await takeFinishedOverLimit(LOGIN_CLIENT, limit * 3, window)).map((r) => ({
+      ...r,
+      limit: limit * 3,
+    })),
+  ];
+  for (const row of finished) {
+    const pair = row.key.startsWith(LOGIN_PAIR);
+    const rest = row.key.slice((pair ? LOGIN_PAIR : LOGIN_CLIENT).length);
+    const sep = rest.indexOf(":");
+    const clientKey = pair ? rest.slice(0, sep) : rest;
+    const email = pair ? rest.slice(sep + 1) : undefined;
+    await recordAudit({
+      actor: { type: "ANONYMOUS", ipHash: clientKey },
+      action: "auth.signin_throttled",
+      entityType: pair ? "user" : "client",
+      entityId: email ?? clientKey,
+      data: {
+        scope: pair ? "email+client" : "client",
+        email,
+        limit: row.limit,
+        refused: row.count - row.limit,
+        windowStart: row.windowStart.toISOString(),
+        windowSeconds: window,
+      },
+    });
+  }
 }

@@ -6,6 +6,7 @@ import { POST as postReaderForm } from "@/app/read/[slug]/feedback/route";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { saveRevision } from "@/lib/server/revisions";
+import { authenticate } from "@/lib/server/users";
 import { makeArticle, makeUser, publishArticle } from "./factories";
 
 // Regression tests for issue 12 (docs/security.md lists which test proves which control).
@@ -171,5 +172,72 @@ describe("item 4: X-Forwarded-For counts only through a configured proxy", () =>
       statuses.push(res.status);
     }
     expect(statuses).toEqual([201, 201, 201]);
+  });
+});
+
+describe("items 3, 7, 8: password sign-in limits", () => {
+  const attempt = (email: string, password: string, client: string) =>
+    authenticate(email, password, client).then(
+      (u) => (u ? "ok" : "wrong"),
+      (e: { code?: string }) => e.code ?? "error",
+    );
+
+  it("item 3: counts concurrent attempts atomically, before any password is checked", async () => {
+    const user = await makeUser("VIEWER", "the-right-password");
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => attempt(user.email, "wrong-password", "client-race")),
+    );
+    expect(results.filter((r) => r === "wrong")).toHaveLength(10);
+    expect(results.filter((r) => r === "rate_limited")).toHaveLength(30);
+    expect(await attempt(user.email, "the-right-password", "client-race")).toBe("rate_limited");
+    // Only ten passwords were ever evaluated.
+    expect(
+      await db().auditEvent.count({
+        where: { action: "auth.signin_failed", entityId: user.userId },
+      }),
+    ).toBe(10);
+  });
+
+  it("item 8: guessing from one client neither locks the owner out nor goes unslowed", async () => {
+    process.env.GALLEY_LOGIN_LIMIT = "3";
+    resetEnvCache();
+    const user = await makeUser("VIEWER", "owners-password");
+    const guesses: string[] = [];
+    for (let i = 0; i < 4; i++) guesses.push(await attempt(user.email, `guess-${i}`, "attacker"));
+    expect(guesses).toEqual(["wrong", "wrong", "wrong", "rate_limited"]);
+    // The owner, from their own client, still gets in, after a backoff delay.
+    const started = Date.now();
+    expect(await attempt(user.email, "owners-password", "owner")).toBe("ok");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    // Guesses from other clients are slowed too, and the per-email delay keeps doubling.
+    const second = Date.now();
+    expect(await attempt(user.email, "guess-x", "attacker-2")).toBe("wrong");
+    expect(Date.now() - second).toBeGreaterThanOrEqual(450);
+    const third = Date.now();
+    expect(await attempt(user.email, "guess-y", "attacker-3")).toBe("wrong");
+    expect(Date.now() - third).toBeGreaterThanOrEqual(950);
+  });
+
+  it("item 7: refused attempts become one audit event per key and window, with the count", async () => {
+    process.env.GALLEY_LOGIN_LIMIT = "2";
+    process.env.GALLEY_LOGIN_WINDOW_SECONDS = "3";
+    resetEnvCache();
+    const user = await makeUser("VIEWER", "pw-item-7");
+    const client = `client-${randomBytes(4).toString("hex")}`;
+    const mine = { entityId: { in: [user.userId, user.email, client] } };
+    const before = await db().auditEvent.count({ where: mine });
+    const results: string[] = [];
+    for (let i = 0; i < 12; i++) results.push(await attempt(user.email, "nope", client));
+    expect(results.filter((r) => r === "rate_limited")).toHaveLength(10);
+    // Two evaluated failures; the ten refusals wrote nothing yet.
+    expect((await db().auditEvent.count({ where: mine })) - before).toBe(2);
+    await new Promise((r) => setTimeout(r, 3100));
+    await attempt(user.email, "pw-item-7", "someone-else");
+    await attempt(user.email, "pw-item-7", "someone-else");
+    const throttled = await db().auditEvent.findMany({
+      where: { action: "auth.signin_throttled", actorId: null, entityId: user.email },
+    });
+    expect(throttled).toHaveLength(1);
+    expect(throttled[0]!.data).toMatchObject({ scope: "email+client", refused: 10, limit: 2 });
   });
 });
