@@ -3,7 +3,15 @@ import path from "node:path";
 import { request as pwRequest, type APIRequestContext } from "@playwright/test";
 import { API_RULES, PAGE_RULES, type MinRole } from "./authz-rules";
 import { BASE_URL } from "../../playwright.config";
-import { expect, ingestFresh, ORIGIN, signInApi, test, type DemoRole } from "./fixtures";
+import {
+  expect,
+  ingestFresh,
+  ORIGIN,
+  publishArticle,
+  signInApi,
+  test,
+  type DemoRole,
+} from "./fixtures";
 
 // Every page and API route × anonymous, viewer, reviewer, editor, admin and a
 // revoked token. The route list comes from app/ on disk, not from the rules.
@@ -85,6 +93,7 @@ test.describe("authorization matrix", () => {
     callers.set("anonymous", await pwRequest.newContext({ baseURL: BASE_URL }));
     const editor = callers.get("editor")!;
     const article = await ingestFresh(editor);
+    await publishArticle(editor, article.id); // readers send feedback only on what they are shown
     const fb = await callers.get("anonymous")!.post(`/api/v1/articles/${article.id}/feedback`, {
       data: { category: "OTHER", comment: "matrix" },
       headers: { "x-forwarded-for": "10.77.0.1" },
