@@ -1,8 +1,13 @@
-import type { Actor, Role } from "@/lib/auth/policy";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/lib/auth/secrets";
+import type { Actor, Role, UserActor } from "@/lib/auth/policy";
+import {
+  DUMMY_PASSWORD_HASH,
+  generatePassword,
+  hashPassword,
+  verifyPassword,
+} from "@/lib/auth/secrets";
 import { db, transaction } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
 import { hitRateLimits, releaseRateLimit, takeFinishedOverLimit } from "./rate-limit";
 
@@ -212,4 +217,121 @@ async function auditFinishedThrottles(limit: number, window: number): Promise<vo
       },
     });
   }
+}
+
+/**
+ * Ends every session of a user (sign-out, password change or reset): sessions
+ * are JWTs checked against `sessionVersion` on each request, so bumping it
+ * makes every copy of every cookie issued so far worthless. `onlyIfVersion`
+ * makes a sign-out from an already-ended session a no-op.
+ */
+export async function endUserSessions(input: {
+  userId: string;
+  onlyIfVersion?: number;
+  action: "auth.signout";
+  actor: Actor;
+}): Promise<void> {
+  await transaction(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: {
+        id: input.userId,
+        ...(input.onlyIfVersion === undefined ? {} : { sessionVersion: input.onlyIfVersion }),
+      },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    if (updated.count === 0) return;
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: input.action,
+      entityType: "user",
+      entityId: input.userId,
+      data: {},
+    });
+  });
+}
+
+export const PASSWORD_MIN_LENGTH = 12;
+/** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
+export const PASSWORD_MAX_BYTES = 72;
+
+function assertPasswordPolicy(password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw badRequest(`The new password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (Buffer.byteLength(password, "utf8") > PASSWORD_MAX_BYTES)
+    throw badRequest(`The new password must be at most ${PASSWORD_MAX_BYTES} bytes`);
+}
+
+/**
+ * Self-service password change: checks the current password (rate-limited per
+ * user, like sign-in), stores the new hash and ends every session in one
+ * transaction with its audit event. Returns the new session version, so the
+ * caller can re-issue the session that asked for the change.
+ */
+export async function changePassword(input: {
+  actor: UserActor;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<{ sessionVersion: number }> {
+  assertPasswordPolicy(input.newPassword);
+  const { GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS } = env();
+  const key = `password-change:${input.actor.userId}`;
+  const [hit] = await hitRateLimits(
+    [{ key, limit: GALLEY_LOGIN_LIMIT }],
+    GALLEY_LOGIN_WINDOW_SECONDS,
+  );
+  if (!hit!.allowed) {
+    throw new AppError(
+      "rate_limited",
+      "Too many attempts. Try again later.",
+      {},
+      {
+        "Retry-After": String(hit!.retryAfterSeconds),
+      },
+    );
+  }
+  const user = await db().user.findUnique({ where: { id: input.actor.userId } });
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw badRequest("The current password is wrong");
+  }
+  await releaseRateLimit(key);
+  const passwordHash = await hashPassword(input.newPassword);
+  return transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: "user.password_change",
+      entityType: "user",
+      entityId: user.id,
+      data: { email: user.email },
+    });
+    return { sessionVersion: updated.sessionVersion };
+  });
+}
+
+/** Admin reset: a new generated password, shown once, and every session of the user ended. */
+export async function resetPassword(
+  userId: string,
+  actor: Actor,
+): Promise<{ email: string; password: string }> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound("User");
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: userId,
+      data: { email: user.email },
+    });
+    return { email: user.email, password };
+  });
 }
