@@ -13,6 +13,8 @@ import { env, authSecret } from "@/lib/env";
 import { AppError, badRequest, forbidden, tooLarge, unauthorized } from "@/lib/errors";
 import { actorFromApiToken } from "@/lib/server/api-tokens";
 import { clientIpFromHeaders } from "./client-ip";
+import { findNul } from "./hostile-input";
+import { isCrossSite } from "./same-origin";
 import { errorResponse, json, newRequestId, parseWith } from "./respond";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576; // 1 MB, documented in docs/api.md
@@ -60,6 +62,12 @@ export function apiRoute<
     const requestId = newRequestId(req.headers.get("x-request-id"));
     try {
       const params = await routeCtx.params;
+      const badParam = findNul(params);
+      if (badParam) throw badRequest(`Invalid path: ${badParam}: must not contain NUL characters`);
+      for (const [name, value] of req.nextUrl.searchParams) {
+        if (name.includes("\u0000") || value.includes("\u0000"))
+          throw badRequest(`Invalid query: ${name}: must not contain NUL characters`);
+      }
       const ip = clientIpFromHeaders((n) => req.headers.get(n));
       const ipHash = hashIp(ip, env().GALLEY_IP_HASH_SALT ?? authSecret());
       const actor = await resolveActor(req, ipHash);
@@ -86,6 +94,8 @@ export function apiRoute<
           } catch {
             throw badRequest("Malformed JSON in the request body");
           }
+          const nul = findNul(parsed);
+          if (nul) throw badRequest(`Invalid body: ${nul}: must not contain NUL characters`);
           body = parseWith(opts.body, parsed, "body");
         }
       }
@@ -139,21 +149,7 @@ async function resolveActor(req: NextRequest, ipHash: string): Promise<Actor> {
  * and skip this.
  */
 function assertSameOrigin(req: NextRequest): void {
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (origin) {
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      throw forbidden("Cross-site request refused");
-    }
-    if (originHost !== host) throw forbidden("Cross-site request refused");
-    return;
-  }
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none")
-    throw forbidden("Cross-site request refused");
+  if (isCrossSite((n) => req.headers.get(n))) throw forbidden("Cross-site request refused");
 }
 
 async function readBody(

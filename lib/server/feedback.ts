@@ -10,7 +10,7 @@ import {
 } from "@/lib/domain/feedback";
 import { env } from "@/lib/env";
 import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "./articles";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { appendAudit } from "./audit";
 import { publicRevisionOf } from "./public-articles";
 import { hitRateLimits, releaseRateLimit } from "./rate-limit";

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { request as pwRequest, type APIRequestContext } from "@playwright/test";
 import { API_RULES, PAGE_RULES, type MinRole } from "./authz-rules";
+import { discover } from "./routes";
 import { BASE_URL } from "../../playwright.config";
 import {
   expect,
@@ -18,44 +17,6 @@ import {
 const RANK: Record<MinRole, number> = { public: 0, viewer: 1, reviewer: 2, editor: 3, admin: 4 };
 const ROLES: DemoRole[] = ["viewer", "reviewer", "editor", "admin"];
 type Caller = "anonymous" | "revoked" | DemoRole;
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name === "route.ts" || name === "page.tsx") out.push(p);
-  }
-  return out;
-}
-
-function discover() {
-  const api: string[] = [];
-  const pages: string[] = [];
-  for (const file of walk("app")) {
-    const route =
-      "/" +
-      path
-        .dirname(path.relative("app", file))
-        .split(path.sep)
-        .filter((s) => s !== "." && !/^\(.*\)$/.test(s))
-        .join("/");
-    const clean = route === "/." ? "/" : route.replace(/\/$/, "") || "/";
-    if (file.endsWith("page.tsx")) {
-      pages.push(clean);
-      continue;
-    }
-    const src = readFileSync(file, "utf8");
-    const methods = new Set(
-      [
-        ...src.matchAll(
-          /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|as\s+(GET|POST|PUT|PATCH|DELETE)\b/g,
-        ),
-      ].map((m) => m[1] ?? m[2]),
-    );
-    for (const m of methods) api.push(`${m} ${clean}`);
-  }
-  return { api: api.sort(), pages: pages.sort() };
-}
 
 test("every route on disk has an authorization rule", () => {
   const { api, pages } = discover();
