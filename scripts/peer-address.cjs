@@ -5,6 +5,8 @@
 // X-Forwarded-For as is, so without this the app could not tell a client's
 // claimed address from its real one (lib/api/client-ip.ts).
 "use strict";
+// A `node --require` preload must be CommonJS.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const http = require("node:http");
 const https = require("node:https");
 
