@@ -50,20 +50,6 @@ export async function releaseRateLimit(key: string): Promise<void> {
     .$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
 
-/** The current count in the key's window without adding a hit (0 when the window has passed). */
-export async function peekRateLimit(
-  key: string,
-  windowSeconds: number,
-): Promise<{ count: number; retryAfterSeconds: number }> {
-  const rows = await db().$queryRaw<{ count: number; windowStart: Date }[]>`
-    SELECT "count", "windowStart" FROM "RateLimit"
-    WHERE "key" = ${key} AND "windowStart" > now() - make_interval(secs => ${windowSeconds})`;
-  const row = rows[0];
-  if (!row) return { count: 0, retryAfterSeconds: 0 };
-  const { count, retryAfterSeconds } = decision(row, Infinity, windowSeconds);
-  return { count, retryAfterSeconds };
-}
-
 /**
  * Removes the finished windows of keys under `prefix` that went past `limit`,
  * returning them: each row is claimed by exactly one caller (DELETE … RETURNING),
