@@ -16,7 +16,7 @@ import {
   type SubmitFeedbackInput,
 } from "@/lib/server/feedback";
 import { countNewFeedback } from "@/lib/server/feedback-counts";
-import { changeStatus, saveRevision } from "@/lib/server/revisions";
+import { saveRevision } from "@/lib/server/revisions";
 import { makeArticle, makeUser, publishArticle } from "./factories";
 
 // A fresh reader per call keeps the per-reader limit out of unrelated tests.
