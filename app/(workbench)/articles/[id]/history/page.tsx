@@ -7,7 +7,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
 import { historyHeader, listRevisions, type RevisionListItem } from "@/lib/server/history";
 import { HistoryNav } from "@/components/history/history-nav";
-import { orNotFound } from "@/components/history/or-not-found";
+import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
 import { RevisionKindBadge } from "@/components/history/revision-kind";
 import { WordDelta } from "@/components/history/word-delta";
 import { StatusBadge } from "@/components/status-badge";
@@ -24,7 +24,7 @@ export default async function HistoryPage(props: {
   params: Promise<{ id: string }>;
   searchParams: SP;
 }) {
-  const { id } = paramsSchema.parse(await props.params);
+  const { id } = paramsOrNotFound(paramsSchema, await props.params);
   const actor = await requirePageActor("read:article", `/articles/${id}/history`);
   const sp = await props.searchParams;
   const query = listRevisionsQuerySchema.safeParse({
