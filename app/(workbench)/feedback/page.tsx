@@ -13,7 +13,7 @@ import {
   duplicateCandidates,
   listFeedback,
   type FeedbackItem,
-} from "@/lib/server/feedback";
+} from "@/lib/server/feedback-queries";
 import { FeedbackCard } from "./feedback-card";
 import { BulkSpamForm, type DuplicateChoice } from "./triage-controls";
 
