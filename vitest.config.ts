@@ -21,7 +21,8 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each worker has its own database (setup-env.ts); two workers fill two cores.
+          maxWorkers: 2,
         },
       },
       {
