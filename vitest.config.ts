@@ -34,7 +34,9 @@ export default defineConfig({
           globalSetup: ["tests/reliability/global-setup.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Every file starts its own app servers on its own database and free ports, so two
+          // run at once: the 10,000-line import keeps one worker busy for most of the run.
+          maxWorkers: 2,
         },
       },
     ],
