@@ -5,17 +5,21 @@ import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
 
 async function main(): Promise<void> {
   const { name, url } = await createTestDatabase("galley_e2e");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      GALLEY_DEMO: "1",
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-      PORT: process.env.E2E_PORT ?? "3210",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+    {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        GALLEY_DEMO: "1",
+        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+        PORT: process.env.E2E_PORT ?? "3210",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  });
+  );
   let dropping = false;
   const cleanup = async () => {
     if (dropping) return;

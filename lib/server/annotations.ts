@@ -10,6 +10,7 @@
 // - edit note/category/severity: only the author;
 // - resolve, reject or reopen: the author, or anyone with `approve:article` (editors),
 //   who settle disputed annotations during approval.
+import "server-only";
 
 import { can, type UserActor } from "@/lib/auth/policy";
 import { db, transaction, type Tx } from "@/lib/db";

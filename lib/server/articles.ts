@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { Prisma, db, transaction, type Tx } from "@/lib/db";
 import type { ArticleStatus, ArticleView, SegmentView } from "@/lib/domain/types";

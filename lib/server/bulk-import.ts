@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -4,6 +4,7 @@
 // on every read instead of being stored when a revision is saved. A read right after a
 // save therefore sees exactly what a run-on-save would have stored, and nothing goes
 // stale when the glossary or the check rules change.
+import "server-only";
 
 import { createHash } from "node:crypto";
 import type { UserActor } from "@/lib/auth/policy";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, db, type Db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import {

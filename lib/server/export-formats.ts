@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, db } from "@/lib/db";
 import type { ArticleView } from "@/lib/domain/types";
 import { conflict } from "@/lib/errors";

@@ -16,6 +16,7 @@
 //   ÷ total current words of those articles × 1000. errorsByCategory/Severity are counts.
 // - feedback: reader feedback items per article (all articles in the range).
 // - qa: open (not dismissed) QA warnings per 1,000 current words (all articles).
+import "server-only";
 
 import { Prisma, db } from "@/lib/db";
 import { badRequest } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { SegmentKind } from "@/lib/domain/types";
 import { env } from "@/lib/env";

@@ -1,10 +1,34 @@
-import type { Actor, Role } from "@/lib/auth/policy";
+import "server-only";
+import type { Actor, Role, UserActor } from "@/lib/auth/policy";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/lib/auth/secrets";
 import { db, transaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
 import { hitRateLimits, peekRateLimit } from "./rate-limit";
+
+/**
+ * The actor a user acts as: signed in (USER), or through one of their API tokens (TOKEN).
+ * The one place a user row becomes an audit actor.
+ */
+export function userActor(
+  user: { id: string; email: string; name: string; role: Role },
+  tokenId: string | null = null,
+): UserActor {
+  return {
+    type: tokenId ? "TOKEN" : "USER",
+    userId: user.id,
+    tokenId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  };
+}
+
+/** The user with this email (matched case-insensitively, as sign-in does), or null. */
+export function findUserByEmail(email: string) {
+  return db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+}
 
 export interface CreateUserInput {
   email: string;
@@ -143,14 +167,7 @@ export async function authenticate(email: string, password: string, clientKey: s
     return null;
   }
   await recordAudit({
-    actor: {
-      type: "USER",
-      userId: user.id,
-      tokenId: null,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-    },
+    actor: userActor(user),
     action: "auth.signin",
     entityType: "user",
     entityId: user.id,

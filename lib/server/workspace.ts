@@ -1,3 +1,4 @@
+import "server-only";
 import type { UserActor } from "@/lib/auth/policy";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";

@@ -97,9 +97,9 @@ export const commands: Record<string, Command> = {
       const email = typeof v.email === "string" ? v.email.trim().toLowerCase() : "";
       if (!email) return fail("--email is required", commands["token:create"]!.usage);
       return withDatabase(async () => {
-        const { db } = await import("@/lib/db");
+        const { findUserByEmail } = await import("@/lib/server/users");
         const { createApiToken } = await import("@/lib/server/api-tokens");
-        const user = await db().user.findUnique({ where: { email } });
+        const user = await findUserByEmail(email);
         if (!user) {
           process.stderr.write(`No user with email ${email}\n`);
           return 1;
@@ -241,20 +241,13 @@ async function importDocumentFile(file: string, as?: string): Promise<number> {
 
 async function importActor(email?: string): Promise<Actor | null> {
   if (!email) return CLI_ACTOR;
-  const { db } = await import("@/lib/db");
-  const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
+  const { findUserByEmail, userActor } = await import("@/lib/server/users");
+  const user = await findUserByEmail(email);
   if (!user) {
     process.stderr.write(`No user with email ${email}\n`);
     return null;
   }
-  return {
-    type: "USER",
-    userId: user.id,
-    tokenId: null,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-  };
+  return userActor(user);
 }
 
 export function usage(): string {
