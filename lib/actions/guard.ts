@@ -42,8 +42,6 @@ export async function runAction<S extends z.ZodType, T>(
     if (err instanceof AppError) return { ok: false, error: err.message, details: err.details };
     if (isDatabaseUnavailable(err))
       return { ok: false, error: "The database is unavailable; try again shortly" };
-    if (err instanceof Error && err.message === "You cannot disable yourself")
-      return { ok: false, error: err.message };
     console.error(err);
     return { ok: false, error: "Something went wrong on our side" };
   }

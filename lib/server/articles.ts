@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { Prisma, db, transaction, type Tx } from "@/lib/db";
 import type { ArticleStatus, ArticleView, SegmentView } from "@/lib/domain/types";
+import { canBeAssigned } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
 import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
 import { DEFAULT_FOOTER_PATTERNS, parseFooterPatterns } from "@/lib/ingest/footer";
@@ -421,7 +422,8 @@ export async function assignArticle(id: string, assigneeEmail: string | null, ac
     if (assigneeEmail) {
       const user = await tx.user.findUnique({ where: { email: assigneeEmail.toLowerCase() } });
       if (!user || user.disabledAt) throw badRequest(`No active user with email ${assigneeEmail}`);
-      if (user.role === "VIEWER") throw badRequest("Viewers cannot be assigned articles");
+      if (!canBeAssigned(user.role))
+        throw badRequest(`A ${user.role.toLowerCase()} cannot be assigned articles`);
       assigneeId = user.id;
     }
     const before = await tx.article.findUnique({ where: { id }, select: { assigneeId: true } });
