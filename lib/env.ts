@@ -88,8 +88,6 @@ export function env(): Env {
   return cached;
 }
 
-export const DEFAULT_LOCAL_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/galley";
-
 /** The database URL the app must use; throws with the variable name when absent. */
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;

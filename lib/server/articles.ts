@@ -4,7 +4,7 @@ import { Prisma, db, transaction, type Tx } from "@/lib/db";
 import type { ArticleStatus, ArticleView, SegmentView } from "@/lib/domain/types";
 import { canBeAssigned } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
-import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
+import { badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
 import { DEFAULT_FOOTER_PATTERNS, parseFooterPatterns } from "@/lib/ingest/footer";
 import { contentHash, countWords, makeSlug } from "@/lib/ingest/identity";
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
@@ -272,10 +272,6 @@ export async function getArticleMeta(id: string) {
   return article;
 }
 
-export async function findArticleBySlug(slug: string) {
-  return db().article.findUnique({ where: { slug }, include: { engine: true } });
-}
-
 // ---------------------------------------------------------------------------
 // The queue: filters, full-text search, keyset pagination on (updatedAt, id).
 // ---------------------------------------------------------------------------
@@ -438,5 +434,3 @@ export async function assignArticle(id: string, assigneeEmail: string | null, ac
     return { assigneeId };
   });
 }
-
-export { AppError };

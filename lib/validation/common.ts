@@ -18,6 +18,4 @@ export const cuidParam = z
   .max(64)
   .regex(/^[\w-]+$/, "is not a valid id");
 
-export const positiveInt = z.coerce.number().int().positive();
-
 export const limitParam = z.coerce.number().int().min(1).max(200).default(50);
