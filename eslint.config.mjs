@@ -33,8 +33,10 @@ const config = [
  * Next; only lib/db and lib/server touch the generated Prisma client.
  */
 function layerRules() {
+  // lib/db/generated/enums is the exception everywhere: the schema's enums as plain
+  // constants, no client (lib/domain/types re-exports them).
   const prismaClient = {
-    regex: "(^@prisma/client$|/lib/db/generated(/|$)|^\\./generated(/|$))",
+    regex: "(^@prisma/client$|/lib/db/generated(?!/enums$)(/|$)|^\\./generated(/|$))",
     message: "Only lib/db and lib/server use the Prisma client; call a lib/server function.",
   };
   const database = {
@@ -42,7 +44,8 @@ function layerRules() {
     message: "app/ and components/ reach the database through lib/server, never lib/db.",
   };
   const serverLayers = {
-    regex: "^(@/lib/(server|db|actions|api|auth/(session|next-auth))(/|$)|server-only$)",
+    regex:
+      "^(@/lib/(server|actions|api|auth/(session|next-auth))(/|$)|@/lib/db(?!/generated/enums$)(/|$)|server-only$)",
     message: "Pure domain code must not depend on the server, the database or the request layer.",
   };
   const framework = {
@@ -85,7 +88,7 @@ function layerRules() {
                 message: database.message,
               },
             ],
-            patterns: [prismaClient, { ...database, regex: "^@/lib/db/" }],
+            patterns: [prismaClient, { ...database, regex: "^@/lib/db/(?!generated/enums$)" }],
           },
         ],
       },

@@ -1,13 +1,8 @@
 import { z } from "zod";
+import { ArticleStatus } from "@/lib/domain/types";
 import { limitParam } from "@/lib/validation/common";
 
-export const articleStatusSchema = z.enum([
-  "NEW",
-  "IN_REVIEW",
-  "CHANGES_REQUESTED",
-  "APPROVED",
-  "PUBLISHED",
-]);
+export const articleStatusSchema = z.enum(ArticleStatus);
 
 const dateParam = z.iso
   .date("must be a date YYYY-MM-DD")

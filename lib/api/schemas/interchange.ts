@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { SegmentKind } from "@/lib/domain/types";
 import { EXPORT_FORMATS } from "@/lib/formats/export-formats";
 import { articleStatusSchema } from "./articles";
 
 // Request and response shapes of the ingest/interchange endpoints. The routes validate with them
 // and lib/api/openapi.ts documents them, so the two cannot drift apart.
 
-export const segmentKindSchema = z.enum(["TITLE", "PARAGRAPH", "CAPTION"]);
+export const segmentKindSchema = z.enum(SegmentKind);
 
 export const articleDetailSchema = z.object({
   id: z.string(),
