@@ -10,6 +10,7 @@ import { contentHash, countWords, makeSlug } from "@/lib/ingest/identity";
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { appendAudit } from "./audit";
+import { engineConditions } from "./engine-filter";
 import { textsAtRevision } from "./revision-texts";
 
 export interface IngestResult {
@@ -322,11 +323,7 @@ export async function listArticles(
 ): Promise<{ items: ArticleListItem[]; nextCursor: string | null }> {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (q.status) where.push(Prisma.sql`a."status" = ${q.status}::"ArticleStatus"`);
-  if (q.engine) {
-    const [name, version] = q.engine.split("@");
-    where.push(Prisma.sql`e."name" = ${name}`);
-    if (version !== undefined) where.push(Prisma.sql`e."version" = ${version}`);
-  }
+  if (q.engine) where.push(...engineConditions(q.engine));
   if (q.q) where.push(Prisma.sql`a."searchVector" @@ websearch_to_tsquery('simple', ${q.q})`);
   if (q.from) where.push(Prisma.sql`a."createdAt" >= ${q.from}`);
   if (q.to) where.push(Prisma.sql`a."createdAt" < ${q.to}`);
