@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { mqmWeightsSchema } from "@/lib/quality/mqm";
+import { issuesMessage } from "@/lib/validation/issues";
 
 // The one place that reads process.env. Everything is validated here so a bad
 // value fails at start with a message naming the variable.
@@ -81,8 +82,7 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid configuration: ${issues}`);
+    throw new Error(`Invalid configuration: ${issuesMessage(parsed.error.issues)}`);
   }
   cached = parsed.data;
   return cached;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { issuesMessage } from "@/lib/validation/issues";
 
 // Filter forms on list pages submit GET query strings. These helpers give every
 // page the same rules: empty and repeated values are dropped, bad filters are
@@ -24,7 +25,7 @@ export function parseFilters<S extends z.ZodType>(
   if (parsed.success) return { query: parsed.data, problems: null };
   return {
     query: schema.parse(fallback),
-    problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    problems: issuesMessage(parsed.error.issues),
   };
 }
 

@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { NdjsonLine } from "@/lib/ingest/ndjson";
 import { ingestArticleSchema } from "@/lib/ingest/schema";
+import { issueMessage } from "@/lib/validation/issues";
 import { ingestArticle } from "./articles";
 
 export type LineResult =
@@ -117,7 +118,7 @@ async function importOne(
     return {
       line,
       status: "error",
-      message: i ? `${i.path.join(".") || "(root)"}: ${i.message}` : "Invalid article",
+      message: i ? issueMessage(i, "(root)") : "Invalid article",
     };
   }
   try {

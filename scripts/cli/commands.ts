@@ -197,6 +197,7 @@ export const commands: Record<string, Command> = {
 async function importDocumentFile(file: string, as?: string): Promise<number> {
   const { galleyArticleDocumentSchema, looksLikeGalleyDocument } =
     await import("@/lib/formats/galley-json");
+  const { issueMessage } = await import("@/lib/validation/issues");
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, "utf8"));
@@ -213,7 +214,7 @@ async function importDocumentFile(file: string, as?: string): Promise<number> {
   const doc = galleyArticleDocumentSchema.safeParse(parsed);
   if (!doc.success) {
     for (const i of doc.error.issues.slice(0, 20)) {
-      process.stderr.write(`${i.path.join(".") || "(root)"}: ${i.message}\n`);
+      process.stderr.write(`${issueMessage(i, "(root)")}\n`);
     }
     return 1;
   }
