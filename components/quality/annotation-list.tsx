@@ -5,6 +5,7 @@ import { annotationUrl, sendJson } from "./api";
 import { CategorySelect } from "./category-select";
 import { SEVERITY_BADGE } from "./severity";
 import { SeveritySelect } from "./severity-select";
+import { blankToNull } from "@/lib/text/nullable";
 
 /**
  * Annotations on one segment. `anchored` ids are highlighted in the text; the others were
@@ -189,7 +190,7 @@ function EditAnnotationForm({
     const res = await sendJson(annotationUrl(articleId, annotation.id), "PATCH", {
       category,
       severity,
-      note: note.trim() || null,
+      note: blankToNull(note),
     });
     setPending(false);
     if (!res.ok) return setError(res.error);

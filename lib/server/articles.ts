@@ -12,6 +12,7 @@ import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { appendAudit } from "./audit";
 import { engineConditions } from "./engine-filter";
 import { textsAtRevision } from "./revision-texts";
+import { emptyToNull } from "@/lib/text/nullable";
 
 export interface IngestResult {
   created: boolean;
@@ -146,7 +147,7 @@ export async function ingestArticle(
         data: {
           slug: article.slug,
           externalId,
-          outlet: outlet || null,
+          outlet: emptyToNull(outlet),
           engine,
           segmentCount: built.segments.length,
           footer: built.footer !== null,
@@ -250,13 +251,13 @@ export async function getArticleView(id: string, revision?: number): Promise<Art
     id: article.id,
     slug: article.slug,
     externalId: article.externalId,
-    outlet: article.outlet || null,
+    outlet: emptyToNull(article.outlet),
     url: article.url,
     byline: article.byline,
     publishedAt: article.publishedAt?.toISOString() ?? null,
     sourceLang: article.sourceLang,
     targetLang: article.targetLang,
-    engine: { name: article.engine.name, version: article.engine.version || null },
+    engine: { name: article.engine.name, version: emptyToNull(article.engine.version) },
     status: article.status,
     footer: article.footer,
     revision: at,
@@ -371,10 +372,10 @@ export async function listArticles(
       slug: r.slug,
       title: r.title,
       status: r.status,
-      engine: { name: r.engineName, version: r.engineVersion || null },
+      engine: { name: r.engineName, version: emptyToNull(r.engineVersion) },
       sourceLang: r.sourceLang,
       targetLang: r.targetLang,
-      outlet: r.outlet || null,
+      outlet: emptyToNull(r.outlet),
       externalId: r.externalId,
       currentRevision: r.currentRevision,
       newFeedback: r.newFeedback,

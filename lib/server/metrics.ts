@@ -34,6 +34,7 @@ import {
 import { literalismPatterns, withFingerprint, withoutDismissed } from "./checks";
 import { glossaryForPair } from "./glossary";
 import { editEffort, mqmSummary, mqmWeights } from "./quality-scores";
+import { emptyToNull } from "@/lib/text/nullable";
 
 export const METRICS_ARTICLE_LIMIT = 5_000;
 const CHUNK = 250;
@@ -293,7 +294,7 @@ function summarise(a: ArticleRow, figures: ArticleFigures[]): EngineMetrics {
   return {
     engineId: a.engineId,
     name: a.engineName,
-    version: a.engineVersion || null,
+    version: emptyToNull(a.engineVersion),
     label: engineLabel({ name: a.engineName, version: a.engineVersion }),
     articles: figures.length,
     articlesReviewed: reviewed.length,
