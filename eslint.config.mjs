@@ -28,7 +28,7 @@ const config = [
 ];
 
 /**
- * The layers of docs/architecture.md, enforced: app/ and components/ reach the database only
+ * The layers of the README's Architecture section, enforced: app/ and components/ reach the database only
  * through lib/server; the pure domain modules know nothing of the server, the database or
  * Next; only lib/db and lib/server touch the generated Prisma client.
  */
