@@ -3,13 +3,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { request as pwRequest } from "@playwright/test";
+import { freePort } from "../support/app-server";
 import { expect, signInApi, test } from "./fixtures";
 
 // `npm start` with no DATABASE_URL: embedded PGlite, migrated and seeded, demo users can sign in.
 test("boots on the embedded database with no environment at all", async () => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "galley-embedded-"));
-  const port = 3299;
+  // Any free port: a fixed one collides with the same spec running in another checkout.
+  const port = await freePort();
   const env = {
     NODE_ENV: "production" as const,
     PATH: process.env.PATH,
