@@ -37,9 +37,10 @@ export default defineConfig({
           globalSetup: ["tests/reliability/global-setup.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // Every file starts its own app servers on its own database and free ports, so two
-          // run at once: the 10,000-line import keeps one worker busy for most of the run.
-          maxWorkers: 2,
+          // One file at a time: these tests put the app under load on purpose (30 concurrent
+          // writes, a 10,000-line import, SIGKILL mid-import); beside each other, or beside the
+          // browser suite, on a busy 2-core machine they failed for want of CPU, not of correctness.
+          fileParallelism: false,
         },
       },
     ],
