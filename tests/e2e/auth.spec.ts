@@ -45,3 +45,16 @@ test("an admin sees the Admin page with the demo users", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "viewer@galley.local", exact: true })).toBeVisible();
 });
+
+test("the only admin cannot demote themself, and the Admin page says why", async ({ page }) => {
+  await signInPage(page, "admin");
+  await page.goto("/admin");
+  const row = page.getByRole("row").filter({ hasText: "admin@galley.local" });
+  await row.getByLabel("Role of admin@galley.local").selectOption("EDITOR");
+  await row.getByRole("button", { name: "Set" }).click();
+  await expect(row.getByRole("alert")).toHaveText(
+    "The last active admin cannot be demoted or disabled",
+  );
+  await page.reload();
+  await expect(page.getByLabel("Role of admin@galley.local")).toHaveValue("ADMIN");
+});
