@@ -8,8 +8,8 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole repo (tests included); skipping
   // the build's own pass keeps builds fast and independent of test-only files.
   typescript: { ignoreBuildErrors: true },
-  // pg and PGlite are Node libraries; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs"],
+  // Node libraries; keep them out of the server bundle.
+  serverExternalPackages: ["pg", "bcryptjs"],
   async headers() {
     return [
       {

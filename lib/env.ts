@@ -50,7 +50,7 @@ const literalismPatternsSchema = z
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
-  /** Set by scripts/start.ts: "embedded" when it started PGlite for us. */
+  /** Set by scripts/start.ts: "embedded" when it runs the embedded PostgreSQL. */
   GALLEY_DATABASE_MODE: z.enum(["embedded", "postgres"]).optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),

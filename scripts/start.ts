@@ -1,9 +1,12 @@
 // `npm start`: one command from a fresh clone to a running Galley.
-// Without DATABASE_URL it opens the embedded database (PGlite) in .galley/,
-// generates a session secret once, migrates, seeds the demo data, builds the app
-// if needed and serves it. With DATABASE_URL it uses that PostgreSQL.
+// Without DATABASE_URL it starts the embedded PostgreSQL in .galley/ (or adopts
+// the one a killed earlier start left running), generates a session secret once,
+// migrates, seeds the demo data, builds the app if needed and serves it; on
+// SIGINT/SIGTERM it stops the app, then the database. With DATABASE_URL it uses
+// that PostgreSQL.
 import { spawn } from "node:child_process";
 import { ensureBuild, ensurePrismaClient } from "./build-stamp";
+import { EmbeddedUnavailable } from "@/lib/db/embedded";
 import { embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
 import { migrate } from "@/lib/db/migrate";
 
@@ -21,30 +24,32 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await ensurePrismaClient();
-  const database = await resolveDatabase({ databaseUrl: external, dataDir });
+  const database = await resolveDatabase({ databaseUrl: external, dataDir, owner: true });
   process.env.DATABASE_URL = database.url;
   process.env.GALLEY_DATABASE_MODE = database.mode;
   if (database.mode === "embedded") process.env.NEXTAUTH_SECRET ??= await embeddedSecret(dataDir);
   // Without a fixed public URL, let next-auth answer on whatever host it is reached at.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 
-  const res = await migrate(database.url, undefined, (l) => console.log(`[galley] ${l}`));
-  console.log(`[galley] database: ${database.mode}, ${res.applied.length} migration(s) applied`);
-  if (database.mode === "embedded" || ["1", "true"].includes(process.env.GALLEY_DEMO ?? "")) {
-    const { seedDemo } = await import("@/lib/server/seed");
-    await seedDemo((l) => console.log(`[galley] ${l}`));
-    const { db } = await import("@/lib/db");
-    await db().$disconnect();
+  try {
+    await prepare(database.url, database.mode);
+  } catch (err) {
+    await database.close();
+    throw err;
   }
-  if (!dev) await ensureBuild();
 
   const child = spawn(
     process.execPath,
-    [require_resolve_next(), dev ? "dev" : "start", "-p", port],
-    {
-      stdio: "inherit",
-      env: process.env,
-    },
+    [
+      "--require",
+      new URL("./exit-with-parent.cjs", import.meta.url).pathname,
+      require_resolve_next(),
+      dev ? "dev" : "start",
+      "-p",
+      port,
+    ],
+    // The IPC channel only tells the child when this process is gone.
+    { stdio: ["inherit", "inherit", "inherit", "ipc"], env: process.env },
   );
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", stop);
@@ -56,11 +61,25 @@ async function main(): Promise<void> {
   process.exit(code);
 }
 
+/** Migrate, seed the demo data where wanted, and build the app if the sources changed. */
+async function prepare(url: string, mode: "embedded" | "postgres"): Promise<void> {
+  const res = await migrate(url, undefined, (l) => console.log(`[galley] ${l}`));
+  console.log(`[galley] database: ${mode}, ${res.applied.length} migration(s) applied`);
+  if (mode === "embedded" || ["1", "true"].includes(process.env.GALLEY_DEMO ?? "")) {
+    const { seedDemo } = await import("@/lib/server/seed");
+    await seedDemo((l) => console.log(`[galley] ${l}`));
+    const { db } = await import("@/lib/db");
+    await db().$disconnect();
+  }
+  if (!dev) await ensureBuild();
+}
+
 function require_resolve_next(): string {
   return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
 }
 
 main().catch((err) => {
-  console.error(`[galley] failed to start: ${(err as Error).message}`);
+  if (err instanceof EmbeddedUnavailable) console.error(`[galley] ${err.message}`);
+  else console.error(`[galley] failed to start: ${(err as Error).message}`);
   process.exit(1);
 });

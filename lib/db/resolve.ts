@@ -1,76 +1,62 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
-import { startEmbeddedPostgres } from "./embedded";
+import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "./embedded";
 
 // Decides which database a process uses. With DATABASE_URL: that server. Without:
-// the embedded PGlite under the data folder. PGlite allows one process per data
-// folder, so the process that opens it publishes its socket port in
-// embedded.json and later processes (the CLI while `npm start` runs) connect to it.
+// the embedded PostgreSQL under the data folder, started here or found running
+// (the CLI while `npm start` runs, or a server orphaned by a killed `npm start`).
 export interface ResolvedDatabase {
   url: string;
   mode: "embedded" | "postgres";
-  /** Stops the embedded server if this process started it. */
+  /** Stops the embedded server if this process is responsible for it. */
   close(): Promise<void>;
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-    socket.setTimeout(1000, () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
 }
 
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
+/**
+ * `owner: true` is `npm start`: it takes charge of the server (also one orphaned
+ * by an earlier, killed `npm start`) and stops it when it exits, unless another
+ * live `npm start` on the same folder already owns it. Other processes stop the
+ * server only if they started it themselves.
+ */
 export async function resolveDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
-  port?: number;
+  owner?: boolean;
 }): Promise<ResolvedDatabase> {
   if (opts.databaseUrl) return { url: opts.databaseUrl, mode: "postgres", close: async () => {} };
   const dir = path.resolve(opts.dataDir);
   await mkdir(dir, { recursive: true });
-  const marker = path.join(dir, "embedded.json");
-  if (existsSync(marker)) {
-    try {
-      const info = JSON.parse(await readFile(marker, "utf8")) as { port: number; pid: number };
-      if (pidAlive(info.pid) && (await canConnect(info.port))) {
-        return {
-          url: `postgresql://postgres@127.0.0.1:${info.port}/postgres?sslmode=disable`,
-          mode: "embedded",
-          close: async () => {},
-        };
-      }
-    } catch {
-      // A stale or unreadable marker: fall through and open the data folder ourselves.
+  const server = await ensureEmbeddedPostgres(dir);
+  const marker = path.join(dir, "embedded-owner.json");
+  let responsible = server.started;
+  if (opts.owner) {
+    const current = existsSync(marker)
+      ? ((JSON.parse(await readFile(marker, "utf8").catch(() => "{}")) as { pid?: number }).pid ??
+        0)
+      : 0;
+    if (server.started || !current || current === process.pid || !pidAlive(current)) {
+      await writeFile(marker, JSON.stringify({ pid: process.pid }));
+      responsible = true;
     }
   }
-  const embedded = await startEmbeddedPostgres(path.join(dir, "pgdata"), opts.port);
-  const port = Number(new URL(embedded.url).port);
-  await writeFile(marker, JSON.stringify({ port, pid: process.pid }));
   return {
-    url: embedded.url,
+    url: server.url,
     mode: "embedded",
     async close() {
+      if (!responsible) return;
+      await stopEmbeddedPostgres(dir);
       await rm(marker, { force: true });
-      await embedded.stop();
     },
   };
 }

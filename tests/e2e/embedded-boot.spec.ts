@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { request as pwRequest } from "@playwright/test";
+import { stopEmbeddedPostgres } from "@/lib/db/embedded";
 import { freePort } from "../support/app-server";
 import { expect, signInApi, test } from "./fixtures";
 
-// `npm start` with no DATABASE_URL: embedded PGlite, migrated and seeded, demo users can sign in.
+// `npm start` with no DATABASE_URL: embedded PostgreSQL, migrated and seeded, demo users can sign in.
 test("boots on the embedded database with no environment at all", async () => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "galley-embedded-"));
-  // Any free port: a fixed one collides with the same spec running in another checkout.
   const port = await freePort();
   const env = {
     NODE_ENV: "production" as const,
@@ -52,6 +52,8 @@ test("boots on the embedded database with no environment at all", async () => {
     await ctx.dispose();
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
+    // Stopped with the app; this only matters if the start failed half-way.
+    await stopEmbeddedPostgres(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
