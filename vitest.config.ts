@@ -12,7 +12,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // The timeout catches hangs, not slowness: the tokenizer's 500-case property test
+          // takes ~1.5 s alone and took 5.6-8.9 s on this shared 2-core machine under load.
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },
