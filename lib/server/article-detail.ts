@@ -1,3 +1,4 @@
+import "server-only";
 import { getArticleMeta, getArticleView } from "./articles";
 
 /** GET /api/v1/articles/{id}: metadata, workflow pointers and the current text of each segment. */

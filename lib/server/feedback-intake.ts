@@ -1,4 +1,5 @@
 // Reader feedback from anonymous readers: limits first, then the public text only.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/policy";
 import { db, transaction } from "@/lib/db";

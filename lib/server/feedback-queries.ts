@@ -1,4 +1,5 @@
 // Reading reader feedback: the triage inbox, the API and the review workspace.
+import "server-only";
 import { Prisma, db } from "@/lib/db";
 import {
   FEEDBACK_STATUSES,

@@ -1,4 +1,5 @@
 // Triage of reader feedback: accept, reject, duplicate, spam; each audited.
+import "server-only";
 import type { UserActor } from "@/lib/auth/policy";
 import { Prisma, transaction, type Tx } from "@/lib/db";
 import { FEEDBACK_LIMITS, type FeedbackStatus, type TriageStatus } from "@/lib/domain/feedback";
