@@ -17,7 +17,7 @@ describe("npm start on the embedded database, killed during writes", () => {
   const children: ChildProcess[] = [];
 
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
     if (dataDir) {
       await stopEmbeddedPostgres(dataDir);
       await rm(dataDir, { recursive: true, force: true });
@@ -114,9 +114,10 @@ describe("npm start on the embedded database, killed during writes", () => {
     first.child.kill("SIGKILL");
     killed = true;
     await Promise.all(writers);
-    await new Promise<void>((r) =>
-      first.child.exitCode !== null ? r() : first.child.once("exit", () => r()),
-    );
+    // A child killed by a signal has exitCode null and signalCode set; its exit event may
+    // already have fired while the writers wound down, so look at both before waiting.
+    const gone = () => first.child.exitCode !== null || first.child.signalCode !== null;
+    if (!gone()) await new Promise<void>((r) => first.child.once("exit", () => r()));
 
     // The killed process's server is still running: an orphan for the next start.
     expect((await readPostmaster(dataDir))?.pid).toBe(before!.pid);
