@@ -6,6 +6,7 @@ import { STATUS_LABEL } from "@/lib/domain/workflow";
 const ACTION_LABEL: Record<ArticleStatus, string> = {
   NEW: "Reset",
   IN_REVIEW: "Start review",
+  SUBMITTED: "Submit for approval",
   CHANGES_REQUESTED: "Request changes",
   APPROVED: "Approve",
   PUBLISHED: "Publish",

@@ -3,7 +3,8 @@
 
 export type SegmentKind = "TITLE" | "PARAGRAPH" | "CAPTION";
 
-export type ArticleStatus = "NEW" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED" | "PUBLISHED";
+export type ArticleStatus =
+  "NEW" | "IN_REVIEW" | "SUBMITTED" | "CHANGES_REQUESTED" | "APPROVED" | "PUBLISHED";
 
 /** One segment as ingested: index 0 is the title, body segments follow from 1. */
 export interface IngestSegment {

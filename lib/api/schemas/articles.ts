@@ -4,6 +4,7 @@ import { limitParam } from "@/lib/validation/common";
 export const articleStatusSchema = z.enum([
   "NEW",
   "IN_REVIEW",
+  "SUBMITTED",
   "CHANGES_REQUESTED",
   "APPROVED",
   "PUBLISHED",
