@@ -2,7 +2,8 @@
 // An editor may pass it with a reason; the reason and the blockers it passed
 // are recorded in the status change and its audit event.
 
-export type BlockerKind = "annotation" | "qa" | "feedback" | "comment";
+/** "unconfirmed" is the submit check: segments the reviewer has not confirmed. */
+export type BlockerKind = "annotation" | "qa" | "feedback" | "comment" | "unconfirmed";
 
 export interface Blocker {
   kind: BlockerKind;

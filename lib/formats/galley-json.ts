@@ -20,7 +20,14 @@ const revisionNo = z.number().int().min(1);
 const text = safeText(INGEST_LIMITS.maxSegmentChars);
 const id = cuidParam;
 
-const statusSchema = z.enum(["NEW", "IN_REVIEW", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"]);
+const statusSchema = z.enum([
+  "NEW",
+  "IN_REVIEW",
+  "SUBMITTED",
+  "CHANGES_REQUESTED",
+  "APPROVED",
+  "PUBLISHED",
+]);
 
 const articleSchema = z.object({
   id,
