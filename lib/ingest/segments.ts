@@ -1,4 +1,5 @@
 import type { IngestSegment } from "@/lib/domain/types";
+import { isCaption } from "@/lib/ingest/captions";
 import { DEFAULT_FOOTER_PATTERNS, extractFooter, isAiFooter } from "@/lib/ingest/footer";
 import { splitParagraphs } from "@/lib/ingest/paragraphs";
 
@@ -10,7 +11,10 @@ export interface IngestBodySegment {
 
 export interface IngestInput {
   title: { source?: string; mt: string };
-  /** Plain-text body, paragraphs separated by blank lines. */
+  /**
+   * Plain-text body, paragraphs separated by blank lines. Paragraphs that read as photo
+   * captions or credits (lib/ingest/captions.ts) become CAPTION segments.
+   */
   mt?: string;
   source?: string;
   /** Pre-segmented body; use instead of `mt`/`source`. */
@@ -69,11 +73,13 @@ function bodyFromText(
       throw new ParagraphCountMismatch(sourceParagraphs.length, mtParagraphs.length);
     }
   }
-  const body = mtParagraphs.map((paragraph, i): IngestSegment => ({
-    kind: "PARAGRAPH",
-    source: sourceParagraphs?.[i] ?? null,
-    mt: paragraph,
-  }));
+  const body = mtParagraphs.map((paragraph, i): IngestSegment => {
+    const sourceParagraph = sourceParagraphs?.[i] ?? null;
+    // Either side's credit is enough: the MT may have dropped or mangled it ("/AP=연합뉴스").
+    const caption =
+      isCaption(paragraph) || (sourceParagraph !== null && isCaption(sourceParagraph));
+    return { kind: caption ? "CAPTION" : "PARAGRAPH", source: sourceParagraph, mt: paragraph };
+  });
   return { body, footer };
 }
 

@@ -13,6 +13,8 @@ export interface NumberMention {
   kind: NumberKind;
   /** Value of one unit in the last written digit: 1e11 for "3.5조", 1 for "35,000". */
   precision: number;
+  /** For percentages: true when written as points ("0.2%p", "0.2 percentage point"). */
+  points?: boolean;
 }
 
 /** Extracts numbers, percentages and date parts; Korean rules for "ko", English otherwise. */
@@ -112,7 +114,8 @@ function extractKorean(text: string): NumberMention[] {
     // Keep "%", "년", "일" in the text when they decide the kind, for readable messages.
     const group = kind === "number" ? 1 : 0;
     const mention = mentionAt(m, group, value, kind);
-    if (mention) list.add({ ...mention, precision });
+    const points = kind === "percent" && /p|포인트/.test(suffix);
+    if (mention) list.add({ ...mention, precision, ...(points ? { points } : {}) });
   }
   return list.items;
 }
@@ -255,6 +258,7 @@ function extractEnglish(text: string): NumberMention[] {
     // The text runs to the last part that shaped the value or kind: "1.2 billion", "13th", "5%".
     const lastGroup = percent ? 6 : ordinal ? 5 : longScale ? 3 : scaleWord ? 4 : 2;
     const end = m.indices?.[lastGroup]?.[1] ?? start + digits.length;
+    const points = kind === "percent" && /point/i.test(percent ?? "");
     list.add({
       value,
       text: text.slice(start, end),
@@ -262,7 +266,14 @@ function extractEnglish(text: string): NumberMention[] {
       end,
       kind,
       precision: scale / 10 ** decimals,
+      ...(points ? { points } : {}),
     });
+  }
+
+  // "Q3 profit" for "3분기 이익": the quarter's number.
+  for (const m of text.matchAll(/\bQ([1-4])\b/dgu)) {
+    const mention = mentionAt(m, 1, Number(m[1]), "number");
+    if (mention) list.add(mention);
   }
 
   for (const m of text.matchAll(EN_WORD_NUMBER)) {

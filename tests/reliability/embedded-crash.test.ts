@@ -42,7 +42,8 @@ describe("npm start on the embedded database, killed during writes", () => {
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
-    const deadline = Date.now() + 120_000;
+    // Generous: first start initialises the cluster, migrates and seeds, on a busy 2-core CI.
+    const deadline = Date.now() + 240_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
       const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
@@ -138,5 +139,5 @@ describe("npm start on the embedded database, killed during writes", () => {
     second.child.kill("SIGTERM");
     await exited;
     expect(await readPostmaster(dataDir)).toBeNull();
-  });
+  }, 600_000);
 });

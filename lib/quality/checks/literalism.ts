@@ -8,12 +8,15 @@ import type { CheckContext, LiteralismPattern, Warning } from "./types";
 const MONTH =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)/;
 
-// "on the 13th", "from the 5th", optionally "… of this month" and "(local time)". An ordinal
+// "on the 13th", "from the 5th", "on the morning of the 20th", optionally "… of this month" and "(local time)". An ordinal
 // that qualifies a noun ("on the 20th anniversary", "the 5th floor", "the 3rd largest") is
 // not a date.
 const NOT_A_DATE_AFTER = String.raw`(?:anniversary|floor|century|day|week|month|year|time|round|place|term|session|generation|edition|birthday|inning|minute|hole|lap|stage|game|match|grade|amendment|consecutive|straight|annual|overall|\p{L}+est)`;
 const BARE_DAY = new RegExp(
-  String.raw`\b(?:on|since|until|till|by|from|through|to|before|after)\s+the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b` +
+  String.raw`\b(?:on|since|until|till|by|from|through|to|before|after)\s+the\s+` +
+    // "on the morning of the 20th" (from "20일 오전")
+    String.raw`(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?` +
+    String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b` +
     String.raw`(?:\s+of\s+(?:this|last|next|the\s+same)\s+month)?(\s*\(local time\))?` +
     String.raw`(?!\s+${NOT_A_DATE_AFTER}\b)`,
   "giu",

@@ -102,7 +102,22 @@ export function lowercaseVocabulary(texts: readonly string[]): Set<string> {
   return words;
 }
 
+// Skeletons are compared pairwise across an article's spellings, so each is computed once.
+// Bounded so a long-running server does not keep every name it has ever seen.
+const skeletons = new Map<string, string>();
+const MAX_CACHED_SKELETONS = 20_000;
+
 export function nameSkeleton(name: string): string {
+  let skeleton = skeletons.get(name);
+  if (skeleton === undefined) {
+    if (skeletons.size >= MAX_CACHED_SKELETONS) skeletons.clear();
+    skeleton = computeSkeleton(name);
+    skeletons.set(name, skeleton);
+  }
+  return skeleton;
+}
+
+function computeSkeleton(name: string): string {
   return name
     .normalize("NFD")
     .toLowerCase()
@@ -124,11 +139,19 @@ export function areNameVariants(a: string, b: string): boolean {
   return levenshteinAtMostOne(skeletonA, skeletonB);
 }
 
+const initialsCache = new Map<string, string>();
+
 function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .map((word) => word.charAt(0).toLowerCase())
-    .join("");
+  let result = initialsCache.get(name);
+  if (result === undefined) {
+    if (initialsCache.size >= MAX_CACHED_SKELETONS) initialsCache.clear();
+    result = name
+      .split(/\s+/)
+      .map((word) => word.charAt(0).toLowerCase())
+      .join("");
+    initialsCache.set(name, result);
+  }
+  return result;
 }
 
 function levenshteinAtMostOne(a: string, b: string): boolean {

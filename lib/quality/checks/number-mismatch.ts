@@ -9,6 +9,8 @@ import type { CheckContext, Warning } from "./types";
 const WEEKDAY_OR_RELATIVE_DAY =
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight)\b/i;
 
+const ONE_AS_WORD = /\b(?:a|an|single|once|sole|lone)\b/i;
+
 export function checkNumberMismatch(ctx: CheckContext): Warning[] {
   const warnings: Warning[] = [];
   for (const segment of ctx.segments) {
@@ -22,7 +24,19 @@ export function checkNumberMismatch(ctx: CheckContext): Warning[] {
     const reported = new Set<string>();
 
     for (const s of sourceNumbers) {
-      if (targetNumbers.some((t) => sameQuantity(s, t))) continue;
+      const match = targetNumbers.find((t) => sameQuantity(s, t));
+      // "0.2%p" is a change of 0.2 percentage points; "0.2 percent" would be a relative change.
+      if (match && s.points && match.kind === "percent" && !match.points) {
+        warnings.push({
+          segmentIndex: segment.index,
+          check: "number-mismatch",
+          message: `Source has ${s.text} (percentage points); translation has ${match.text}, which reads as a relative change.`,
+          start: match.start,
+          end: match.end,
+        });
+        continue;
+      }
+      if (match) continue;
       if (s.kind === "day" && namesWeekday) continue;
       // Repeating a figure in the source is not a second error.
       const key = `${s.kind}:${s.value}`;
@@ -30,6 +44,11 @@ export function checkNumberMismatch(ctx: CheckContext): Warning[] {
       reported.add(key);
 
       const rival = closestOfSameKind(s, spare);
+      // "1년 전" is "a year earlier", "1시간 만에" "in an hour", "1인 가구" "a single-person
+      // household": a lone 1 is routinely an article, so its absence proves nothing.
+      if (!rival && s.value === 1 && s.kind === "number" && ONE_AS_WORD.test(segment.text)) {
+        continue;
+      }
       if (rival) {
         spare.splice(spare.indexOf(rival), 1);
         warnings.push({

@@ -1,5 +1,7 @@
 // Shapes shared by the automatic QA checks. Each check is a pure function of CheckContext.
 
+import type { SegmentKind } from "@/lib/domain/types";
+
 export const CHECK_IDS = [
   "number-mismatch",
   "name-inconsistency",
@@ -27,6 +29,11 @@ export interface CheckSegment {
   source: string | null;
   /** Target text being checked. */
   text: string;
+  /**
+   * The segment's kind when the caller knows it. Captions follow their own conventions (Korean
+   * captions put the family name first), so some checks read it; absent means unknown.
+   */
+  kind?: SegmentKind;
 }
 
 export interface GlossaryEntry {

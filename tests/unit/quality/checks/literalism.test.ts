@@ -56,3 +56,15 @@ describe("literalism", () => {
     expect(spans("Il est arrivé on the 13th.", { targetLang: "fr" })).toEqual([]);
   });
 });
+
+describe("literalism: part of a day", () => {
+  it("flags the morning or evening of a bare day of the month", () => {
+    expect(spans("Temperatures will drop on the morning of the 20th.")).toEqual([
+      "on the morning of the 20th",
+    ]);
+    expect(spans("Rain is expected from the evening of the 5th.")).toEqual([
+      "from the evening of the 5th",
+    ]);
+    expect(spans("Rain is expected on the evening of Nov. 5th.")).toEqual([]);
+  });
+});

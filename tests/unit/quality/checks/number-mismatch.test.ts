@@ -67,3 +67,55 @@ describe("number-mismatch", () => {
     );
   });
 });
+
+describe("number-mismatch: 1 as an article, quarters as Q1–Q4", () => {
+  it("accepts a lone 1 rendered as a/an/single", () => {
+    const ctx = context([
+      ["1년 전보다 25% 늘었다.", "It rose 25% from a year earlier."],
+      ["1시간 만에 불을 껐다.", "The fire was put out in an hour."],
+      ["1인 가구 기준이다.", "That is for a single-person household."],
+    ]);
+    expect(checkNumberMismatch(ctx)).toEqual([]);
+  });
+
+  it("still flags a 1 rendered as another figure, or dropped with no article to stand for it", () => {
+    const wrong = "Two people were injured.";
+    const ctx = context([
+      ["1명이 다쳤다.", wrong],
+      ["1위를 차지했다.", "It came out on top."],
+    ]);
+    expect(checkNumberMismatch(ctx).map((w) => [w.segmentIndex, w.message])).toEqual([
+      [0, "Source has 1; translation has Two (2)."],
+      [1, "Source has 1, which is missing from the translation."],
+    ]);
+  });
+
+  it("reads Q3 as the third quarter", () => {
+    expect(checkNumberMismatch(context([["3분기 영업이익", "Q3 operating profit"]]))).toEqual([]);
+    expect(checkNumberMismatch(context([["3분기 영업이익", "Q2 operating profit"]]))).toMatchObject(
+      [{ message: "Source has 3; translation has 2.", start: 1, end: 2 }],
+    );
+  });
+});
+
+describe("number-mismatch: percentage points", () => {
+  it("flags %p rendered as percent and accepts percentage points", () => {
+    const wrong = "Unemployment rose 0.2 percent to 3.1%.";
+    expect(checkNumberMismatch(context([["실업률은 3.1%로 0.2%p 올랐다.", wrong]]))).toEqual([
+      {
+        segmentIndex: 0,
+        check: "number-mismatch",
+        message:
+          "Source has 0.2%p (percentage points); translation has 0.2 percent, which reads as a relative change.",
+        start: wrong.indexOf("0.2"),
+        end: wrong.indexOf(" to"),
+      },
+    ]);
+    const ctx = context([
+      ["실업률은 3.1%로 0.2%포인트 올랐다.", "Unemployment rose 0.2 percentage point to 3.1%."],
+      ["3.5%p 높아졌다.", "It rose 3.5 percentage points."],
+      ["5% 늘었다.", "It rose 5 percent."],
+    ]);
+    expect(checkNumberMismatch(ctx)).toEqual([]);
+  });
+});
