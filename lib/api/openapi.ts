@@ -15,6 +15,13 @@ import { galleyArticleDocumentSchema } from "@/lib/formats/galley-json";
 import { glossaryTermSchema } from "@/lib/validation/glossary";
 import pkg from "@/package.json";
 import { listArticlesQuerySchema } from "./schemas/articles";
+import {
+  createCommentSchema,
+  markReadSchema,
+  notificationsQuerySchema,
+  timelineQuerySchema,
+  updateCommentSchema,
+} from "./schemas/desk";
 import { auditQuerySchema } from "./schemas/audit";
 import {
   FEEDBACK_MAX_BODY_BYTES,
@@ -293,7 +300,70 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteDoc>>> = {
       permission: "edit:revision",
       body: changeStatusSchema,
       ok: [json("The new status and the transitions allowed from it")],
-      errors: { ...NOT_FOUND, 409: "Transition not allowed; names the allowed ones" },
+      errors: {
+        ...NOT_FOUND,
+        409:
+          "Transition not allowed (`conflict`, names the allowed ones), or open work blocks it " +
+          "(`gate`, lists `blockers`; pass with `override: { reason }`)",
+      },
+    },
+  },
+  "/api/v1/articles/{id}/timeline": {
+    get: {
+      summary: "The article's timeline, newest first",
+      description:
+        "Status changes (with notes and overrides), revisions, comments, reader feedback, " +
+        "annotations and publications; keyset pagination with `cursor` = `nextCursor`.",
+      tag: "desk",
+      permission: "read:article",
+      query: timelineQuerySchema,
+      ok: [json("One page of timeline items and the cursor of the next")],
+      errors: NOT_FOUND,
+    },
+  },
+  "/api/v1/articles/{id}/comments": {
+    get: {
+      summary: "Comments on the article, threads in order",
+      tag: "desk",
+      permission: "read:article",
+      ok: [json("Every comment, each reply after its thread's first comment")],
+      errors: NOT_FOUND,
+    },
+    post: {
+      summary: "Comment on the article or one segment; @handles notify the users they name",
+      tag: "desk",
+      permission: "comment:article",
+      body: createCommentSchema,
+      ok: [json("The comment", undefined, 201)],
+      errors: NOT_FOUND,
+    },
+  },
+  "/api/v1/comments/{id}": {
+    patch: {
+      summary: "Resolve or reopen a comment thread",
+      tag: "desk",
+      permission: "comment:article",
+      body: updateCommentSchema,
+      ok: [json("The thread's first comment")],
+      errors: { 404: "No such comment" },
+    },
+  },
+  "/api/v1/notifications": {
+    get: {
+      summary: "The caller's notifications, newest first",
+      tag: "desk",
+      permission: "read:article",
+      query: notificationsQuerySchema,
+      ok: [json("One page of notifications, the unread count and the next cursor")],
+    },
+  },
+  "/api/v1/notifications/read": {
+    post: {
+      summary: "Mark the caller's notifications read (the listed ids, or all)",
+      tag: "desk",
+      permission: "read:article",
+      body: markReadSchema,
+      ok: [json("How many were marked")],
     },
   },
   "/api/v1/articles/{id}/assign": {

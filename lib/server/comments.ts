@@ -9,8 +9,6 @@ import { notify } from "./notifications";
 // reply belongs to its thread (the first comment); threads are resolved as a
 // whole. The body is untrusted text: stored as sent, rendered as text.
 
-export const COMMENT_MAX_CHARS = 4000;
-
 export interface CommentDto {
   id: string;
   articleId: string;

@@ -6,5 +6,5 @@ import { changeStatus } from "@/lib/server/revisions";
 export const POST = apiRoute<{ id: string }, typeof changeStatusSchema>(
   { permission: "edit:revision", body: changeStatusSchema },
   async ({ params, body, actor, requestId }) =>
-    changeStatus({ articleId: params.id, to: body.to, note: body.note, actor, requestId }),
+    changeStatus({ articleId: params.id, ...body, actor, requestId }),
 );
