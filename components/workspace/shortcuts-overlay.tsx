@@ -5,7 +5,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl/⌘ + S", "Save all unsaved edits as a new revision"],
   ["Alt + ↓ / Alt + ↑", "Next / previous segment"],
   ["Alt + D", "Show or hide the MT → current diff"],
-  ["Alt + A", "Approve (when allowed)"],
+  ["Alt + A", "Approve (opens the approve dialog, with anything still open)"],
   ["?", "Show this help"],
   ["Esc", "Close dialogs"],
 ];

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ArticleStatus } from "@/lib/domain/types";
+import { STATUS_LABEL } from "@/lib/domain/workflow";
 import type { WorkspaceData } from "@/lib/server/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
+import { GateDialog, type GateState } from "./gate-dialog";
 import { SegmentFeedback } from "./segment-feedback";
 import { SegmentRow } from "./segment-row";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
@@ -115,27 +117,30 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     [draft, view.id, clear, router],
   );
 
+  const [gate, setGate] = useState<GateState | null>(null);
   const transition = useCallback(
-    async (to: ArticleStatus, note?: string) => {
-      if (unsaved.length > 0 && (to === "APPROVED" || to === "PUBLISHED")) {
+    async (to: ArticleStatus, note?: string, override?: { reason: string }) => {
+      if (unsaved.length > 0 && (to === "APPROVED" || to === "PUBLISHED" || to === "SUBMITTED")) {
         setMessage({ kind: "error", text: "Save or discard your unsaved edits first." });
+        setGate(null);
         return;
       }
       setSaving(true);
       const res = await fetch(`/api/v1/articles/${view.id}/status`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ to, note }),
+        body: JSON.stringify({ to, note, override }),
       });
       const body = await res.json().catch(() => ({}));
       setSaving(false);
       if (res.ok) {
-        setMessage({
-          kind: "ok",
-          text: `Status changed to ${to.replace("_", " ").toLowerCase()}.`,
-        });
+        setGate(null);
+        setMessage({ kind: "ok", text: `Status changed to ${STATUS_LABEL[to].toLowerCase()}.` });
         router.refresh();
+      } else if (res.status === 409 && body.error === "gate") {
+        setGate({ to, note, blockers: body.blockers ?? [] });
       } else {
+        setGate(null);
         setMessage({
           kind: "error",
           text: body.message ?? `Status change failed (${res.status}).`,
@@ -143,6 +148,14 @@ export function Workspace({ data, extras, headerExtras }: Props) {
       }
     },
     [unsaved.length, view.id, router],
+  );
+  /** Gated moves confirm first; the others go straight through. */
+  const requestTransition = useCallback(
+    (to: ArticleStatus, note?: string) =>
+      to === "APPROVED" || to === "PUBLISHED" || to === "SUBMITTED"
+        ? setGate({ to, note, blockers: null })
+        : void transition(to, note),
+    [transition],
   );
 
   useEffect(() => {
@@ -166,8 +179,9 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         e.preventDefault();
         setShowDiff((v) => !v);
       } else if (e.altKey && e.code === "KeyA" && data.transitions.includes("APPROVED")) {
+        // Opens the approve dialog (with any blockers), never approves blind.
         e.preventDefault();
-        void transition("APPROVED");
+        requestTransition("APPROVED");
       } else if (e.key === "?" && !inField) {
         e.preventDefault();
         setHelp(true);
@@ -177,7 +191,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [save, transition, view.segments, data.transitions]);
+  }, [save, requestTransition, view.segments, data.transitions]);
 
   useEffect(() => {
     if (prefill)
@@ -207,6 +221,9 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           <span className="text-sm text-slate-600" data-testid="revision-number">
             Revision {view.revision}
             {meta.publishedRevision ? ` · published r${meta.publishedRevision}` : ""}
+          </span>
+          <span className="text-sm text-slate-600" data-testid="confirmed-progress">
+            {data.progress.confirmed} of {data.progress.total} segments confirmed
           </span>
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -240,7 +257,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           <StatusActions
             transitions={data.transitions}
             busy={saving}
-            onTransition={(to, note) => void transition(to, note)}
+            onTransition={requestTransition}
           />
           <Link href={`/articles/${view.id}/history`} className="text-sm text-blue-700 underline">
             History
@@ -277,6 +294,17 @@ export function Workspace({ data, extras, headerExtras }: Props) {
               maxLength={500}
               className="w-full max-w-xl rounded border border-slate-300 px-2 py-1 text-sm"
             />
+          </div>
+        ) : null}
+        {data.changesRequested ? (
+          <div
+            role="note"
+            data-testid="changes-requested"
+            className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          >
+            <strong>Changes requested</strong> by {data.changesRequested.by?.name ?? "an editor"} on{" "}
+            {new Date(data.changesRequested.at).toLocaleString()}:{" "}
+            <span className="whitespace-pre-wrap">{data.changesRequested.note}</span>
           </div>
         ) : null}
         <div aria-live="polite">
@@ -346,6 +374,15 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         </aside>
       ) : null}
       {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
+      {gate ? (
+        <GateDialog
+          gate={gate}
+          articleId={view.id}
+          busy={saving}
+          onCancel={() => setGate(null)}
+          onConfirm={(override) => void transition(gate.to, gate.note, override)}
+        />
+      ) : null}
       {conflict ? (
         <ConflictDialog
           conflict={conflict}

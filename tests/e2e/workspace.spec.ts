@@ -83,6 +83,11 @@ test("the workflow moves through review and approval; shortcuts help opens with 
   await page.getByRole("button", { name: "Start review" }).click();
   await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "IN_REVIEW");
   await page.getByRole("button", { name: "Approve" }).click();
+  // Approving is confirmed in a dialog, never one click.
+  const approve = page.getByRole("dialog", { name: "Approve?" });
+  await expect(approve).toBeVisible();
+  await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "IN_REVIEW");
+  await approve.getByRole("button", { name: "Approve" }).click();
   await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "APPROVED");
   await page.locator("body").click();
   await page.keyboard.press("?");
