@@ -187,3 +187,37 @@ export async function getTimeline(
     nextCursor: items.length > limit ? encodeTimelineCursor(page.at(-1)!) : null,
   };
 }
+
+export interface StatusChangeItem {
+  id: string;
+  at: string;
+  from: ArticleStatus;
+  to: ArticleStatus;
+  note: string | null;
+  override: string | null;
+  revision: number;
+  actor: Person;
+}
+
+/** Status changes made while revisions `from`..`to` were current, newest first (history page). */
+export async function statusChangesBetween(
+  articleId: string,
+  from: number,
+  to: number,
+): Promise<StatusChangeItem[]> {
+  const rows = await db().statusChange.findMany({
+    where: { articleId, revision: { gte: from, lte: to } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { actor: person },
+  });
+  return rows.map((s) => ({
+    id: s.id,
+    at: s.createdAt.toISOString(),
+    from: s.from,
+    to: s.to,
+    note: s.note,
+    override: s.override ? String((s.override as { reason?: unknown }).reason ?? "") : null,
+    revision: s.revision,
+    actor: s.actor,
+  }));
+}

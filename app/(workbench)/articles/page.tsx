@@ -26,6 +26,15 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
     <div>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Review queue</h1>
+        {can(actor, "approve:article") ? (
+          <Link
+            href="/articles?status=SUBMITTED"
+            className="ml-4 mr-auto text-sm text-blue-700 underline"
+            aria-current={query.status === "SUBMITTED" ? "page" : undefined}
+          >
+            Waiting for approval
+          </Link>
+        ) : null}
         {can(actor, "ingest:article") ? (
           <Link
             href="/articles/import"
