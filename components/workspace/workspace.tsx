@@ -48,7 +48,20 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     () => new Map(view.segments.map((s) => [s.index, s.text])),
     [view.segments],
   );
-  const unsaved = Object.entries(draft.edits).filter(([i, t]) => serverText.get(Number(i)) !== t);
+  const serverConfirmed = data.progress.segments as Record<number, boolean>;
+  const isConfirmed = (i: number) => draft.confirm?.[i] ?? serverConfirmed[i] ?? false;
+  // The keyboard handler reads the latest confirmation state through a ref.
+  const isConfirmedRef = useRef(isConfirmed);
+  useEffect(() => {
+    isConfirmedRef.current = isConfirmed;
+  });
+  const pendingConfirm = Object.entries(draft.confirm ?? {}).filter(
+    ([i, c]) => (serverConfirmed[Number(i)] ?? false) !== c,
+  );
+  const unsaved = [
+    ...Object.entries(draft.edits).filter(([i, t]) => serverText.get(Number(i)) !== t),
+    ...pendingConfirm.filter(([i]) => draft.edits[Number(i)] === undefined),
+  ];
   const showSource = view.segments.some((s) => s.source);
 
   const onChange = useCallback(
@@ -57,11 +70,27 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     [setDraft],
   );
   const onFocus = useCallback((index: number) => (focused.current = index), []);
+  const onToggleConfirm = useCallback(
+    (index: number) =>
+      setDraft((d) => {
+        const now = d.confirm?.[index] ?? serverConfirmed[index] ?? false;
+        return { ...d, confirm: { ...d.confirm, [index]: !now } };
+      }),
+    [setDraft, serverConfirmed],
+  );
 
   const save = useCallback(
     async (override?: Draft) => {
       const d = override ?? draft;
-      const segments = Object.entries(d.edits).map(([i, text]) => ({ index: Number(i), text }));
+      const indexes = new Set([
+        ...Object.keys(d.edits).map(Number),
+        ...Object.keys(d.confirm ?? {}).map(Number),
+      ]);
+      const segments = [...indexes].map((index) => ({
+        index,
+        text: d.edits[index] ?? serverText.get(index) ?? "",
+        confirmed: d.confirm?.[index],
+      }));
       if (segments.length === 0) {
         setMessage({ kind: "info", text: "Nothing to save." });
         return;
@@ -114,7 +143,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         setSaving(false);
       }
     },
-    [draft, view.id, clear, router],
+    [draft, view.id, clear, router, serverText],
   );
 
   const [gate, setGate] = useState<GateState | null>(null);
@@ -163,7 +192,22 @@ export function Workspace({ data, extras, headerExtras }: Props) {
       const inField =
         e.target instanceof HTMLElement &&
         ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName);
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && permissions.edit) {
+        // Confirm the segment being edited and move to the next unconfirmed one.
+        e.preventDefault();
+        const current = focused.current;
+        setDraft((d) => ({ ...d, confirm: { ...d.confirm, [current]: true } }));
+        const indices = view.segments.map((s) => s.index);
+        const after = [
+          ...indices.filter((i) => i > current),
+          ...indices.filter((i) => i < current),
+        ];
+        const next = after.find((i) => !isConfirmedRef.current(i));
+        if (next !== undefined) {
+          focused.current = next;
+          document.querySelector<HTMLTextAreaElement>(`[data-segment-input="${next}"]`)?.focus();
+        }
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
         e.preventDefault();
         void save();
       } else if (e.altKey && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
@@ -191,7 +235,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [save, requestTransition, view.segments, data.transitions]);
+  }, [save, requestTransition, view.segments, data.transitions, permissions.edit, setDraft]);
 
   useEffect(() => {
     if (prefill)
@@ -223,7 +267,8 @@ export function Workspace({ data, extras, headerExtras }: Props) {
             {meta.publishedRevision ? ` · published r${meta.publishedRevision}` : ""}
           </span>
           <span className="text-sm text-slate-600" data-testid="confirmed-progress">
-            {data.progress.confirmed} of {data.progress.total} segments confirmed
+            {view.segments.filter((s) => isConfirmed(s.index)).length} of {data.progress.total}{" "}
+            segments confirmed
           </span>
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -346,6 +391,8 @@ export function Workspace({ data, extras, headerExtras }: Props) {
               showDiff={showDiff}
               editable={permissions.edit}
               unsaved={draft.edits[s.index] !== undefined && draft.edits[s.index] !== s.text}
+              confirmed={isConfirmed(s.index)}
+              onToggleConfirm={permissions.edit ? onToggleConfirm : undefined}
               onChange={onChange}
               onFocus={onFocus}
               extras={
