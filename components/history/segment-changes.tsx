@@ -1,16 +1,11 @@
 "use client";
 import { useState } from "react";
-import type { Change } from "@/lib/text/diff";
+import { callApi } from "@/lib/api/client";
+import type { ResponseBody } from "@/lib/api/contract";
+import { segmentHistory } from "@/lib/api/routes/history";
 import { DiffChanges } from "./diff-changes";
 
-interface SegmentChange {
-  revision: number;
-  author: { email: string; name: string } | null;
-  changedAt: string;
-  summary: string | null;
-  kind: string;
-  changes: Change[];
-}
+type SegmentChange = ResponseBody<typeof segmentHistory>["changes"][number];
 
 type Load =
   | { state: "idle" | "loading" }
@@ -27,10 +22,9 @@ export function SegmentChanges({ articleId, index }: { articleId: string; index:
   async function fetchChanges() {
     setLoad({ state: "loading" });
     try {
-      const res = await fetch(`/api/v1/articles/${articleId}/blame/${index}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.message ?? `HTTP ${res.status}`);
-      setLoad({ state: "done", changes: body.changes });
+      const res = await callApi(segmentHistory, { id: articleId, index: String(index) });
+      if (!res.ok) throw new Error(res.error?.message ?? `HTTP ${res.status}`);
+      setLoad({ state: "done", changes: res.data.changes });
     } catch (err) {
       setLoad({ state: "error", message: (err as Error).message });
     }

@@ -1,7 +1,8 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import type { AnnotationTarget } from "@/lib/quality/dto";
-import { annotationsUrl, sendJson } from "./api";
+import { createAnnotation } from "@/lib/api/routes/quality";
+import { sendJson } from "./api";
 import { CategorySelect } from "./category-select";
 import { SeveritySelect } from "./severity-select";
 import { locateQuote } from "./spans";
@@ -57,16 +58,20 @@ export function AnnotationForm({
     }
     setPending(true);
     setError(null);
-    const res = await sendJson(annotationsUrl(articleId), "POST", {
-      segmentIndex,
-      target,
-      start: span.start,
-      end: span.end,
-      quote,
-      category,
-      severity,
-      note: note.trim() || undefined,
-    });
+    const res = await sendJson(
+      createAnnotation,
+      { id: articleId },
+      {
+        segmentIndex,
+        target,
+        start: span.start,
+        end: span.end,
+        quote,
+        category,
+        severity,
+        note: note.trim() || undefined,
+      },
+    );
     setPending(false);
     if (!res.ok) return setError(res.error);
     onSaved();

@@ -1,7 +1,8 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import type { AnnotationDto, AnnotationStatus } from "@/lib/quality/dto";
-import { annotationUrl, sendJson } from "./api";
+import { updateAnnotation } from "@/lib/api/routes/quality";
+import { sendJson } from "./api";
 import { CategorySelect } from "./category-select";
 import { SEVERITY_BADGE } from "./severity";
 import { SeveritySelect } from "./severity-select";
@@ -71,7 +72,7 @@ function AnnotationItem({
   async function setStatus(status: AnnotationStatus) {
     setPending(true);
     setError(null);
-    const res = await sendJson(annotationUrl(articleId, a.id), "PATCH", { status });
+    const res = await sendJson(updateAnnotation, { id: articleId, annotationId: a.id }, { status });
     setPending(false);
     if (!res.ok) return setError(res.error);
     onChanged(`Annotation marked ${status.toLowerCase()}.`);
@@ -186,11 +187,15 @@ function EditAnnotationForm({
     e.preventDefault();
     setPending(true);
     setError(null);
-    const res = await sendJson(annotationUrl(articleId, annotation.id), "PATCH", {
-      category,
-      severity,
-      note: note.trim() || null,
-    });
+    const res = await sendJson(
+      updateAnnotation,
+      { id: articleId, annotationId: annotation.id },
+      {
+        category,
+        severity,
+        note: note.trim() || null,
+      },
+    );
     setPending(false);
     if (!res.ok) return setError(res.error);
     onSaved();

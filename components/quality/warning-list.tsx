@@ -1,7 +1,8 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import type { WarningDto } from "@/lib/quality/dto";
-import { dismissUrl, sendJson } from "./api";
+import { dismissWarning } from "@/lib/api/routes/quality";
+import { sendJson } from "./api";
 
 const CHECK_LABEL: Record<string, string> = {
   "number-mismatch": "Number",
@@ -60,12 +61,16 @@ function WarningItem({
     e.preventDefault();
     setPending(true);
     setError(null);
-    const res = await sendJson(dismissUrl(articleId), "POST", {
-      segmentIndex: w.segmentIndex,
-      check: w.check,
-      fingerprint: w.fingerprint,
-      reason: reason.trim() || undefined,
-    });
+    const res = await sendJson(
+      dismissWarning,
+      { id: articleId },
+      {
+        segmentIndex: w.segmentIndex,
+        check: w.check,
+        fingerprint: w.fingerprint,
+        reason: reason.trim() || undefined,
+      },
+    );
     setPending(false);
     if (!res.ok) return setError(res.error);
     onChanged("Warning dismissed.");

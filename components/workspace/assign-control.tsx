@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { callApi } from "@/lib/api/client";
+import { assignArticle } from "@/lib/api/routes/articles";
 
 /** Assign the article to a reviewer (editors); the queue filters "assigned to me". */
 export function AssignControl({
@@ -18,14 +20,9 @@ export function AssignControl({
   async function assign(email: string) {
     setValue(email);
     setError(null);
-    const res = await fetch(`/api/v1/articles/${articleId}/assign`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ assignee: email || null }),
-    });
+    const res = await callApi(assignArticle, { id: articleId }, { assignee: email || null });
     if (!res.ok) {
-      const body = await res.json().catch(() => ({}));
-      setError(body.message ?? "Could not assign");
+      setError(res.error?.message ?? "Could not assign");
       setValue(assignee ?? "");
       return;
     }

@@ -2,13 +2,16 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { callApi, type ApiError } from "@/lib/api/client";
+import { changeStatus } from "@/lib/api/routes/articles";
+import { saveRevision } from "@/lib/api/routes/history";
 import type { ArticleStatus } from "@/lib/domain/types";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
 import type { WorkspaceData } from "@/lib/server/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
-import { GateDialog, type GateState } from "./gate-dialog";
+import { GateDialog, type Blocker, type GateState } from "./gate-dialog";
 import { SegmentFeedback } from "./segment-feedback";
 import { SegmentRow } from "./segment-row";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
@@ -16,6 +19,10 @@ import { StatusActions } from "./status-actions";
 import { useDraft, type Draft } from "./use-draft";
 
 type Message = { kind: "ok" | "error" | "info"; text: string } | null;
+type StaleBase = ApiError & {
+  currentRevision: number;
+  segments?: { index: number; text: string | null }[];
+};
 
 interface Props {
   data: WorkspaceData;
@@ -97,32 +104,32 @@ export function Workspace({ data, extras, headerExtras }: Props) {
       }
       setSaving(true);
       try {
-        const res = await fetch(`/api/v1/articles/${view.id}/revisions`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
+        const res = await callApi(
+          saveRevision,
+          { id: view.id },
+          {
             baseRevision: d.base,
             segments,
             summary: d.summary || undefined,
             feedbackId: d.feedbackId,
-          }),
-        });
-        const body = await res.json().catch(() => ({}));
-        if (res.status === 201 || res.status === 200) {
-          clear(body.revision);
+          },
+        );
+        if (res.ok) {
+          clear(res.data.revision);
           setMessage({
             kind: "ok",
             text:
-              res.status === 201 ? `Saved as revision ${body.revision}.` : "No changes to save.",
+              res.status === 201
+                ? `Saved as revision ${res.data.revision}.`
+                : "No changes to save.",
           });
           router.replace(`/articles/${view.id}`);
           router.refresh();
-        } else if (res.status === 409 && body.error === "conflict") {
+        } else if (res.status === 409 && res.error?.error === "conflict") {
+          // A stale base's 409 carries the current revision and the text of each segment.
+          const body = res.error as StaleBase;
           const theirs = new Map<number, string | null>(
-            (body.segments ?? []).map((s: { index: number; text: string | null }) => [
-              s.index,
-              s.text,
-            ]),
+            (body.segments ?? []).map((s) => [s.index, s.text]),
           );
           setConflict({
             currentRevision: body.currentRevision,
@@ -134,7 +141,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         } else {
           setMessage({
             kind: "error",
-            text: body.message ?? `Save failed (${res.status}); your draft is kept.`,
+            text: res.error?.message ?? `Save failed (${res.status}); your draft is kept.`,
           });
         }
       } catch {
@@ -155,24 +162,20 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         return;
       }
       setSaving(true);
-      const res = await fetch(`/api/v1/articles/${view.id}/status`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ to, note, override }),
-      });
-      const body = await res.json().catch(() => ({}));
+      const res = await callApi(changeStatus, { id: view.id }, { to, note, override });
       setSaving(false);
       if (res.ok) {
         setGate(null);
         setMessage({ kind: "ok", text: `Status changed to ${STATUS_LABEL[to].toLowerCase()}.` });
         router.refresh();
-      } else if (res.status === 409 && body.error === "gate") {
-        setGate({ to, note, blockers: body.blockers ?? [] });
+      } else if (res.status === 409 && res.error?.error === "gate") {
+        // The gate's 409 lists what is still open (lib/domain/gates.ts).
+        setGate({ to, note, blockers: (res.error as { blockers?: Blocker[] }).blockers ?? [] });
       } else {
         setGate(null);
         setMessage({
           kind: "error",
-          text: body.message ?? `Status change failed (${res.status}).`,
+          text: res.error?.message ?? `Status change failed (${res.status}).`,
         });
       }
     },

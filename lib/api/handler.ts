@@ -1,84 +1,91 @@
-import type { z } from "zod";
 import type { NextRequest } from "next/server";
-import {
-  can,
-  requirePermission,
-  type Actor,
-  type Permission,
-  type UserActor,
-} from "@/lib/auth/policy";
+import { can, requirePermission, type Actor, type UserActor } from "@/lib/auth/policy";
 import { hashIp } from "@/lib/auth/secrets";
 import { sessionActor } from "@/lib/auth/session";
 import { env, authSecret } from "@/lib/env";
 import { AppError, badRequest, forbidden, tooLarge, unauthorized } from "@/lib/errors";
 import { actorFromApiToken } from "@/lib/server/api-tokens";
 import { clientIpFromHeaders } from "./client-ip";
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  type BodyOf,
+  type HasFile,
+  type JsonStatus,
+  type PathParams,
+  type QueryOf,
+  type ResponseInput,
+  type RouteContract,
+} from "./contract";
 import { errorResponse, json, newRequestId, parseWith } from "./respond";
 
-export const DEFAULT_MAX_BODY_BYTES = 1_048_576; // 1 MB, documented in docs/api.md
-
-interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
-  /** Required permission; omit with `public: true` for reader-facing routes. */
-  permission?: Permission;
-  public?: boolean;
-  body?: B;
-  query?: Q;
-  maxBodyBytes?: number;
-  /** Raw body (e.g. NDJSON): the handler reads `ctx.rawBody` itself. */
-  rawBody?: { contentTypes: string[] };
+/** A JSON answer with a status other than 200, built by `ctx.reply` so its body is type-checked. */
+class Reply {
+  // Private, so the type is nominal: a raw Response (which also has status and body) is no Reply.
+  private readonly kind = "reply";
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
 }
 
-export interface RouteContext<P, B, Q> {
+export interface RouteContext<C extends RouteContract> {
   req: NextRequest;
-  params: P;
-  body: B;
-  query: Q;
+  params: PathParams<C["path"]>;
+  body: BodyOf<C>;
+  query: QueryOf<C>;
   rawBody: string;
   actor: Actor;
   /** The authenticated user (throws 401 for anonymous callers). */
   user: () => UserActor;
   requestId: string;
   ipHash: string;
+  /** Answer with one of the contract's JSON statuses; the body must fit that status's schema. */
+  reply: <S extends JsonStatus<C>>(status: S, body: ResponseInput<C, S>) => Reply;
 }
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+/**
+ * A plain return value is the 200 body and must fit the contract's 200 schema; other statuses
+ * go through `ctx.reply`. A raw Response (a file) is allowed only when the contract documents one.
+ */
+export type HandlerResult<C extends RouteContract> =
+  Reply | ResponseInput<C, 200> | (HasFile<C> extends true ? Response : never);
+
+/** The exported route handler; it carries its contract so tests can compare it with the file. */
+export type ApiRouteHandler<C extends RouteContract> = ((
+  req: NextRequest,
+  routeCtx: { params: Promise<PathParams<C["path"]>> },
+) => Promise<Response>) & { contract: C };
 
 /**
  * The one request wrapper for /api/v1: authenticate (Bearer token or session),
  * authorize through the policy, check CSRF for cookie sessions, validate query
  * and body with zod, and map every error to a JSON answer.
  */
-export function apiRoute<
-  P extends Record<string, string> = Record<string, never>,
-  B extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
->(
-  opts: RouteOptions<B, Q>,
-  handler: (ctx: RouteContext<P, Infer<B>, Infer<Q>>) => Promise<Response | unknown>,
-) {
-  return async (req: NextRequest, routeCtx: { params: Promise<P> }): Promise<Response> => {
+export function apiRoute<const C extends RouteContract>(
+  opts: C,
+  handler: (ctx: RouteContext<C>) => Promise<HandlerResult<C>>,
+): ApiRouteHandler<C> {
+  const route = async (
+    req: NextRequest,
+    routeCtx: { params: Promise<PathParams<C["path"]>> },
+  ): Promise<Response> => {
     const requestId = newRequestId(req.headers.get("x-request-id"));
     try {
       const params = await routeCtx.params;
       const ip = clientIpFromHeaders((n) => req.headers.get(n));
       const ipHash = hashIp(ip, env().GALLEY_IP_HASH_SALT ?? authSecret());
       const actor = await resolveActor(req, ipHash);
-      if (!opts.public) {
-        if (!opts.permission) throw new Error("apiRoute needs a permission or public: true");
-        requirePermission(actor, opts.permission);
-      }
+      if (opts.permission !== "public") requirePermission(actor, opts.permission);
       const query = opts.query
         ? parseWith(opts.query, Object.fromEntries(req.nextUrl.searchParams), "query")
         : undefined;
       const mutating = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       let rawBody = "";
       let body: unknown = undefined;
-      if (mutating && (opts.body || opts.rawBody)) {
-        rawBody = await readBody(
-          req,
-          opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-          opts.rawBody?.contentTypes ?? ["application/json"],
-        );
+      if (mutating && (opts.body || (opts.rawBody && !opts.rawBody.streamed))) {
+        rawBody = await readBody(req, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, [
+          ...(opts.rawBody?.contentTypes ?? ["application/json"]),
+        ]);
         if (opts.body) {
           let parsed: unknown;
           try {
@@ -92,8 +99,8 @@ export function apiRoute<
       const result = await handler({
         req,
         params,
-        body: body as Infer<B>,
-        query: query as Infer<Q>,
+        body: body as BodyOf<C>,
+        query: query as QueryOf<C>,
         rawBody,
         actor,
         user: () => {
@@ -102,7 +109,11 @@ export function apiRoute<
         },
         requestId,
         ipHash,
+        reply: (status, body) => new Reply(status, body),
       });
+      if (result instanceof Reply) {
+        return json(result.body, result.status, { "x-request-id": requestId });
+      }
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
         return result;
@@ -112,6 +123,7 @@ export function apiRoute<
       return errorResponse(err, requestId);
     }
   };
+  return Object.assign(route, { contract: opts });
 }
 
 async function resolveActor(req: NextRequest, ipHash: string): Promise<Actor> {

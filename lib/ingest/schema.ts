@@ -8,6 +8,11 @@ export const INGEST_LIMITS = {
   maxSegmentChars: 20_000,
 } as const;
 
+export const BULK_LIMITS = {
+  maxLines: 20_000,
+  maxBodyBytes: 50 * 1024 * 1024,
+} as const;
+
 const segmentText = safeText(INGEST_LIMITS.maxSegmentChars * 50);
 
 export const ingestArticleSchema = z

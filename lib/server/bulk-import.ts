@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { NdjsonLine } from "@/lib/ingest/ndjson";
-import { ingestArticleSchema } from "@/lib/ingest/schema";
+import { BULK_LIMITS, ingestArticleSchema } from "@/lib/ingest/schema";
 import { ingestArticle } from "./articles";
 
 export type LineResult =
@@ -17,10 +17,8 @@ export interface BulkSummary {
 }
 
 // Documented in docs/api.md. A 10,000-line file must import; twice that is the ceiling.
-export const BULK_LIMITS = {
-  maxLines: 20_000,
-  maxBodyBytes: 50 * 1024 * 1024,
-} as const;
+// Declared beside the ingest limits so the route contract can name them without lib/server.
+export { BULK_LIMITS };
 export const MAX_BULK_LINES = BULK_LIMITS.maxLines;
 
 export function emptySummary(): BulkSummary {

@@ -1,16 +1,8 @@
 import { apiRoute } from "@/lib/api/handler";
-import { json } from "@/lib/api/respond";
-import { IMPORT_DOCUMENT_MAX_BYTES } from "@/lib/api/schemas/interchange";
-import { galleyArticleDocumentSchema } from "@/lib/formats/galley-json";
+import { importArticle } from "@/lib/api/routes/interchange";
 import { importArticleDocument } from "@/lib/server/import-article";
 
 // Recreates an article from its Galley JSON export (GET /api/v1/articles/{id}/export?format=json).
-export const POST = apiRoute(
-  {
-    permission: "ingest:article",
-    body: galleyArticleDocumentSchema,
-    maxBodyBytes: IMPORT_DOCUMENT_MAX_BYTES,
-  },
-  async ({ body, actor, requestId }) =>
-    json(await importArticleDocument(body, actor, { requestId }), 201),
+export const POST = apiRoute(importArticle, async ({ body, actor, requestId, reply }) =>
+  reply(201, await importArticleDocument(body, actor, { requestId })),
 );

@@ -1,10 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
-import { updateCommentSchema } from "@/lib/api/schemas/desk";
+import { updateComment as contract } from "@/lib/api/routes/desk";
 import { resolveComment } from "@/lib/server/comments";
 
-// Resolves (or reopens) the comment's thread.
-export const PATCH = apiRoute<{ id: string }, typeof updateCommentSchema>(
-  { permission: "comment:article", body: updateCommentSchema },
-  async ({ params, body, user, requestId }) =>
-    resolveComment(params.id, body.resolved, user(), requestId),
+export const PATCH = apiRoute(contract, async ({ params, body, user, requestId }) =>
+  resolveComment(params.id, body.resolved, user(), requestId),
 );

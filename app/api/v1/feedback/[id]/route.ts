@@ -1,21 +1,17 @@
 import { apiRoute } from "@/lib/api/handler";
-import { triageFeedbackSchema } from "@/lib/api/schemas/feedback";
+import { getFeedback as get, triageFeedback as triage } from "@/lib/api/routes/feedback";
 import { getFeedback, triageFeedback } from "@/lib/server/feedback";
 
-export const GET = apiRoute<{ id: string }>({ permission: "triage:feedback" }, async ({ params }) =>
-  getFeedback(params.id),
-);
+export const GET = apiRoute(get, async ({ params }) => getFeedback(params.id));
 
 // Triage one item; a rejection needs a reason, a duplicate an item on the same article.
-export const PATCH = apiRoute<{ id: string }, typeof triageFeedbackSchema>(
-  { permission: "triage:feedback", body: triageFeedbackSchema },
-  async ({ params, body, user, requestId }) =>
-    triageFeedback({
-      id: params.id,
-      status: body.status,
-      reason: body.reason,
-      duplicateOf: body.duplicateOf,
-      actor: user(),
-      requestId,
-    }),
+export const PATCH = apiRoute(triage, async ({ params, body, user, requestId }) =>
+  triageFeedback({
+    id: params.id,
+    status: body.status,
+    reason: body.reason,
+    duplicateOf: body.duplicateOf,
+    actor: user(),
+    requestId,
+  }),
 );

@@ -1,10 +1,8 @@
 import { apiRoute } from "@/lib/api/handler";
-import { bulkFeedbackSchema } from "@/lib/api/schemas/feedback";
+import { bulkFeedback } from "@/lib/api/routes/feedback";
 import { markFeedbackSpam } from "@/lib/server/feedback";
 
 // Bulk spam, as the inbox's checkboxes do: { ids, status: "SPAM" } → { updated, skipped }.
-export const POST = apiRoute(
-  { permission: "triage:feedback", body: bulkFeedbackSchema },
-  async ({ body, user, requestId }) =>
-    markFeedbackSpam({ ids: body.ids, actor: user(), requestId }),
+export const POST = apiRoute(bulkFeedback, async ({ body, user, requestId }) =>
+  markFeedbackSpam({ ids: body.ids, actor: user(), requestId }),
 );

@@ -1,8 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
-import { assignSchema } from "@/lib/api/schemas/revisions";
+import { assignArticle as contract } from "@/lib/api/routes/articles";
 import { assignArticle } from "@/lib/server/articles";
 
-export const POST = apiRoute<{ id: string }, typeof assignSchema>(
-  { permission: "assign:article", body: assignSchema },
-  async ({ params, body, actor }) => assignArticle(params.id, body.assignee, actor),
+export const POST = apiRoute(contract, async ({ params, body, actor }) =>
+  assignArticle(params.id, body.assignee, actor),
 );

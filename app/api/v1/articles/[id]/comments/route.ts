@@ -1,15 +1,9 @@
 import { apiRoute } from "@/lib/api/handler";
-import { json } from "@/lib/api/respond";
-import { createCommentSchema } from "@/lib/api/schemas/desk";
+import { createComment as create, listComments as list } from "@/lib/api/routes/desk";
 import { createComment, listComments } from "@/lib/server/comments";
 
-export const GET = apiRoute<{ id: string }>({ permission: "read:article" }, async ({ params }) => ({
-  items: await listComments(params.id),
-}));
+export const GET = apiRoute(list, async ({ params }) => ({ items: await listComments(params.id) }));
 
-// "@handle" mentions notify the users they name (lib/domain/mentions.ts).
-export const POST = apiRoute<{ id: string }, typeof createCommentSchema>(
-  { permission: "comment:article", body: createCommentSchema },
-  async ({ params, body, user, requestId }) =>
-    json(await createComment({ ...body, articleId: params.id }, user(), requestId), 201),
+export const POST = apiRoute(create, async ({ params, body, user, requestId, reply }) =>
+  reply(201, await createComment({ ...body, articleId: params.id }, user(), requestId)),
 );

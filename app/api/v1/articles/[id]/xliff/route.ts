@@ -1,21 +1,11 @@
 import { apiRoute } from "@/lib/api/handler";
-import { json } from "@/lib/api/respond";
-import {
-  XLIFF_CONTENT_TYPES,
-  XLIFF_MAX_BYTES,
-  xliffImportQuerySchema,
-} from "@/lib/api/schemas/interchange";
+import { importXliff as contract } from "@/lib/api/routes/interchange";
 import { importXliff } from "@/lib/server/xliff-import";
 
 // A translated XLIFF comes back as one IMPORT revision; 201 when it changed text, 200 when not.
-export const POST = apiRoute<{ id: string }, undefined, typeof xliffImportQuerySchema>(
-  {
-    permission: "edit:revision",
-    query: xliffImportQuerySchema,
-    rawBody: { contentTypes: XLIFF_CONTENT_TYPES },
-    maxBodyBytes: XLIFF_MAX_BYTES,
-  },
-  async ({ params, query, rawBody, user, requestId }) => {
+export const POST = apiRoute(
+  contract,
+  async ({ params, query, rawBody, user, requestId, reply }) => {
     const res = await importXliff({
       articleId: params.id,
       baseRevision: query.baseRevision,
@@ -23,6 +13,7 @@ export const POST = apiRoute<{ id: string }, undefined, typeof xliffImportQueryS
       actor: user(),
       requestId,
     });
-    return json({ revision: res.revision, created: res.created }, res.created ? 201 : 200);
+    const answer = { revision: res.revision, created: res.created };
+    return res.created ? reply(201, answer) : answer;
   },
 );

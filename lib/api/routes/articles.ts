@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { BULK_LIMITS, INGEST_LIMITS, ingestArticleSchema } from "@/lib/ingest/schema";
+import { defineRoute } from "../contract";
+import { listArticlesQuerySchema, articleStatusSchema } from "../schemas/articles";
+import {
+  NDJSON_CONTENT_TYPES,
+  articleDetailSchema,
+  bulkSummarySchema,
+} from "../schemas/interchange";
+import { assignSchema, changeStatusSchema } from "../schemas/revisions";
+import { createdOrUnchanged, engineSchema, isoDateTime, page } from "./common";
+
+const NOT_FOUND = { 404: "No such article" } as const;
+
+export const articleListItemSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  status: articleStatusSchema,
+  engine: engineSchema,
+  sourceLang: z.string(),
+  targetLang: z.string(),
+  outlet: z.string().nullable(),
+  externalId: z.string().nullable(),
+  currentRevision: z.number().int(),
+  newFeedback: z.number().int().meta({ description: "Reader feedback items still NEW" }),
+  assignee: z.string().nullable().meta({ description: "Assignee's email" }),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+const ingestResultSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  status: articleStatusSchema,
+  segmentCount: z.number().int(),
+  revision: z.number().int(),
+});
+
+export const listArticles = defineRoute({
+  method: "GET",
+  path: "/api/v1/articles",
+  summary: "List articles (the review queue)",
+  description: "Newest update first; keyset pagination with `cursor` = `nextCursor`.",
+  tag: "articles",
+  permission: "read:article",
+  query: listArticlesQuerySchema,
+  responses: [
+    {
+      status: 200,
+      description: "One page of articles and the cursor of the next",
+      schema: page(articleListItemSchema),
+    },
+  ],
+});
+
+export const ingestArticle = defineRoute({
+  method: "POST",
+  path: "/api/v1/articles",
+  summary: "Ingest one article",
+  description:
+    "Splits the body into segments (title = segment 0) and stores revision 1. Re-sending the " +
+    "same outlet+externalId with the same content answers 200 with the existing article; " +
+    "different content is 409.",
+  tag: "ingest",
+  permission: "ingest:article",
+  body: ingestArticleSchema,
+  maxBodyBytes: INGEST_LIMITS.maxBodyBytes,
+  responses: createdOrUnchanged(
+    ingestResultSchema,
+    "Created",
+    "Already present with identical content",
+  ),
+  errors: { 409: "Same outlet+externalId, different content", 413: "Over a documented limit" },
+});
+
+export const bulkIngest = defineRoute({
+  method: "POST",
+  path: "/api/v1/articles/bulk",
+  summary: "Ingest many articles from NDJSON",
+  description:
+    "One article object (as for POST /api/v1/articles) per line. Each line is stored in its " +
+    "own transaction: a bad line is reported by its 1-based number and never stops the " +
+    "others. Blank lines count for numbering and produce no result. Lines longer than " +
+    `${INGEST_LIMITS.maxBodyBytes} bytes are errors; at most ` +
+    `${BULK_LIMITS.maxLines.toLocaleString("en")} lines and 50 MB.`,
+  tag: "ingest",
+  permission: "ingest:article",
+  // Streamed: the lines are ingested as they arrive, so memory holds a few lines, not the file.
+  rawBody: {
+    contentTypes: NDJSON_CONTENT_TYPES,
+    description: "Newline-delimited JSON articles",
+    streamed: true,
+  },
+  maxBodyBytes: BULK_LIMITS.maxBodyBytes,
+  responses: [
+    { status: 200, description: "Per-line results and totals", schema: bulkSummarySchema },
+  ],
+});
+
+export const getArticle = defineRoute({
+  method: "GET",
+  path: "/api/v1/articles/{id}",
+  summary: "One article with the current text of each segment",
+  tag: "articles",
+  permission: "read:article",
+  responses: [{ status: 200, description: "The article", schema: articleDetailSchema }],
+  errors: NOT_FOUND,
+});
+
+export const changeStatus = defineRoute({
+  method: "POST",
+  path: "/api/v1/articles/{id}/status",
+  summary: "Move the article through the workflow",
+  description: "Each target status needs its own permission (approve, publish, …).",
+  tag: "revisions",
+  permission: "edit:revision",
+  body: changeStatusSchema,
+  responses: [
+    {
+      status: 200,
+      description: "The new status and the transitions allowed from it",
+      schema: z.object({
+        status: articleStatusSchema,
+        revision: z.number().int(),
+        allowed: z.array(articleStatusSchema),
+        override: z
+          .object({
+            reason: z.string(),
+            blockers: z.array(
+              z.object({ kind: z.string(), count: z.number().int(), detail: z.string() }),
+            ),
+          })
+          .optional()
+          .meta({ description: "Present when open work was passed with a reason" }),
+      }),
+    },
+  ],
+  errors: {
+    ...NOT_FOUND,
+    409:
+      "Transition not allowed (`conflict`, with `allowed`), or open work blocks it (`gate`, with " +
+      "`blockers`: open major/critical annotations, QA warnings, NEW reader feedback, unresolved " +
+      "comments; or unconfirmed segments for SUBMITTED). Pass a gate with `override: { reason }`.",
+  },
+});
+
+export const assignArticle = defineRoute({
+  method: "POST",
+  path: "/api/v1/articles/{id}/assign",
+  summary: "Assign the article to a reviewer (or unassign with null)",
+  tag: "revisions",
+  permission: "assign:article",
+  body: assignSchema,
+  responses: [
+    {
+      status: 200,
+      description: "The new assignee id",
+      schema: z.object({ assigneeId: z.string().nullable() }),
+    },
+  ],
+  errors: NOT_FOUND,
+});

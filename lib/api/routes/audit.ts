@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { defineRoute } from "../contract";
+import { auditQuerySchema } from "../schemas/audit";
+import { isoDateTime, page } from "./common";
+
+const auditEventSchema = z.object({
+  id: z.string().meta({ description: "Event id (a bigint, as a string)" }),
+  at: isoDateTime,
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  data: z.unknown(),
+  requestId: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const listAudit = defineRoute({
+  method: "GET",
+  path: "/api/v1/audit",
+  summary: "Audit events (a page, or the whole log streamed with format=csv|json|ndjson)",
+  description:
+    "Without `format`: one page of events, newest first, keyset cursor on id. With it: every " +
+    "matching event in chain order, streamed.",
+  tag: "audit",
+  permission: "read:audit",
+  query: auditQuerySchema,
+  responses: [
+    {
+      status: 200,
+      description: "One page of events; with format=json, the whole log as an array (streamed)",
+      schema: z.union([page(auditEventSchema), z.array(auditEventSchema)]),
+    },
+    {
+      status: 200,
+      description: "Export with format=csv or format=ndjson",
+      contentTypes: ["text/csv", "application/x-ndjson"],
+    },
+  ],
+});
+
+export const verifyAudit = defineRoute({
+  method: "GET",
+  path: "/api/v1/audit/verify",
+  summary: "Verify the audit hash chain",
+  tag: "audit",
+  permission: "read:audit",
+  responses: [
+    {
+      status: 200,
+      description: "ok, number of events, and the first broken event if any",
+      schema: z.discriminatedUnion("ok", [
+        z.object({ ok: z.literal(true), events: z.number().int(), head: z.string() }),
+        z.object({
+          ok: z.literal(false),
+          events: z.number().int(),
+          brokenAt: z.string(),
+          reason: z.string(),
+        }),
+      ]),
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+// Every /api/v1 operation, by name. The OpenAPI document is generated from this list, and
+// tests/unit/api/routes.test.ts checks that each route file exports exactly these operations.
+
+import * as articles from "./articles";
+import * as audit from "./audit";
+import * as desk from "./desk";
+import * as feedback from "./feedback";
+import * as history from "./history";
+import * as interchange from "./interchange";
+import * as meta from "./meta";
+import * as quality from "./quality";
+import type { RouteContract } from "../contract";
+
+const isContract = (v: unknown): v is RouteContract =>
+  typeof v === "object" && v !== null && "method" in v && "path" in v && "responses" in v;
+
+/** Name (the OpenAPI operationId) → contract, collected from the area modules. */
+export const ROUTE_CONTRACTS: Readonly<Record<string, RouteContract>> = {};
+for (const area of [meta, articles, interchange, history, quality, feedback, audit, desk]) {
+  for (const [name, value] of Object.entries(area)) {
+    if (!isContract(value)) continue;
+    // Names are operationIds and must be unique; a clash would hide one operation.
+    if (name in ROUTE_CONTRACTS) throw new Error(`Two route contracts are named ${name}`);
+    (ROUTE_CONTRACTS as Record<string, RouteContract>)[name] = value;
+  }
+}
