@@ -122,7 +122,14 @@ await withBenchDatabase("feedback", async (database) => {
   try {
     await client.query(`CREATE TABLE IF NOT EXISTS bench_baseline (
       id bigserial PRIMARY KEY, body text, created_at timestamptz DEFAULT now())`);
-    const env = { GALLEY_BENCH_ROUTES: "1", ...LIMITS };
+    const env = {
+      GALLEY_BENCH_ROUTES: "1",
+      ...LIMITS,
+      // autocannon stands in for a proxy: each request names its reader in X-Forwarded-For.
+      GALLEY_TRUSTED_PROXIES: "loopback",
+      // Readers may only comment on text they are shown; the bench article is never published.
+      GALLEY_PUBLIC_SHOWS_UNREVIEWED: "1",
+    };
     const runs = await withBenchServer(database.url, 3301, env, async (app) => {
       const pid = app.child.pid!;
       const feedbackUrl = `${app.url}/api/v1/articles/${article.article.id}/feedback`;

@@ -37,6 +37,9 @@ export async function AppHeader({ actor }: { actor: UserActor }) {
               {actor.role}
             </span>
           </span>
+          <Link href="/account" className="text-slate-700 underline-offset-2 hover:underline">
+            Account
+          </Link>
           <SignOutButton />
         </div>
       </nav>

@@ -1,3 +1,4 @@
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { mqmWeightsSchema } from "@/lib/quality/mqm";
 
@@ -59,6 +60,20 @@ const envSchema = z.object({
   GALLEY_FOOTER_PATTERNS: z.string().optional(),
   GALLEY_PUBLIC_SHOWS_UNREVIEWED: flag,
   GALLEY_IP_HASH_SALT: z.string().optional(),
+  /** Reverse proxies in front of Galley: a hop count or a comma list of addresses/CIDRs (lib/api/client-ip.ts). */
+  GALLEY_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => {
+      const value = v?.trim() ?? "";
+      if (value === "" || /^\d+$/.test(value)) return true;
+      try {
+        proxyaddr.compile(value.split(",").map((s) => s.trim()));
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a hop count (e.g. 1) or a comma-separated list of IP addresses/CIDRs (e.g. 10.0.0.0/8, loopback)"),
   GALLEY_FEEDBACK_LIMIT_PER_READER: z.coerce.number().int().positive().default(10),
   GALLEY_FEEDBACK_LIMIT_PER_ARTICLE: z.coerce.number().int().positive().default(200),
   GALLEY_FEEDBACK_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),

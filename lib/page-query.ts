@@ -20,11 +20,21 @@ export function parseFilters<S extends z.ZodType>(
   raw: Record<string, unknown>,
   fallback: Record<string, unknown> = {},
 ): { query: z.infer<S>; problems: string | null } {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { query: parsed.data, problems: null };
+  // PostgreSQL text cannot hold NUL: such a filter is dropped and named, like any bad one.
+  const nul = Object.keys(raw).filter(
+    (k) => typeof raw[k] === "string" && (raw[k] as string).includes("\u0000"),
+  );
+  const clean = Object.fromEntries(Object.entries(raw).filter(([k]) => !nul.includes(k)));
+  const nulProblems = nul.map((k) => `${k}: must not contain NUL characters`);
+  const parsed = schema.safeParse(clean);
+  if (parsed.success)
+    return { query: parsed.data, problems: nulProblems.length ? nulProblems.join("; ") : null };
   return {
     query: schema.parse(fallback),
-    problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    problems: [
+      ...nulProblems,
+      ...parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    ].join("; "),
   };
 }
 

@@ -48,8 +48,18 @@ async function main(): Promise<void> {
       "-p",
       port,
     ],
-    // The IPC channel only tells the child when this process is gone.
-    { stdio: ["inherit", "inherit", "inherit", "ipc"], env: process.env },
+    {
+      // The IPC channel only tells the child when this process is gone.
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+      // The preload stamps each request with its socket address (lib/api/client-ip.ts);
+      // NODE_OPTIONS carries it into any worker process Next.js forks too.
+      env: {
+        ...process.env,
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${PEER_PRELOAD}`]
+          .filter(Boolean)
+          .join(" "),
+      },
+    },
   );
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", stop);
@@ -73,6 +83,8 @@ async function prepare(url: string, mode: "embedded" | "postgres"): Promise<void
   }
   if (!dev) await ensureBuild();
 }
+
+const PEER_PRELOAD = new URL("./peer-address.cjs", import.meta.url).pathname;
 
 function require_resolve_next(): string {
   return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,9 +18,8 @@ export default async function SignInPage({
   const sp = await searchParams;
   const error =
     typeof sp.error === "string" ? (ERRORS[sp.error] ?? "Sign-in failed. Try again.") : null;
-  const raw = typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/articles";
-  // Only same-site paths: never redirect a user to another host after sign-in.
-  const callbackUrl = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/articles";
+  // Only paths on this site: never send a user to another host after sign-in.
+  const callbackUrl = safeCallbackPath(sp.callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

@@ -16,6 +16,8 @@ import {
   type ResponseInput,
   type RouteContract,
 } from "./contract";
+import { findNul } from "./hostile-input";
+import { isCrossSite } from "./same-origin";
 import { errorResponse, json, newRequestId, parseWith } from "./respond";
 
 /** A JSON answer with a status other than 200, built by `ctx.reply` so its body is type-checked. */
@@ -72,6 +74,12 @@ export function apiRoute<const C extends RouteContract>(
     const requestId = newRequestId(req.headers.get("x-request-id"));
     try {
       const params = await routeCtx.params;
+      const badParam = findNul(params);
+      if (badParam) throw badRequest(`Invalid path: ${badParam}: must not contain NUL characters`);
+      for (const [name, value] of req.nextUrl.searchParams) {
+        if (name.includes("\u0000") || value.includes("\u0000"))
+          throw badRequest(`Invalid query: ${name}: must not contain NUL characters`);
+      }
       const ip = clientIpFromHeaders((n) => req.headers.get(n));
       const ipHash = hashIp(ip, env().GALLEY_IP_HASH_SALT ?? authSecret());
       const actor = await resolveActor(req, ipHash);
@@ -93,6 +101,8 @@ export function apiRoute<const C extends RouteContract>(
           } catch {
             throw badRequest("Malformed JSON in the request body");
           }
+          const nul = findNul(parsed);
+          if (nul) throw badRequest(`Invalid body: ${nul}: must not contain NUL characters`);
           body = parseWith(opts.body, parsed, "body");
         }
       }
@@ -151,21 +161,7 @@ async function resolveActor(req: NextRequest, ipHash: string): Promise<Actor> {
  * and skip this.
  */
 function assertSameOrigin(req: NextRequest): void {
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (origin) {
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      throw forbidden("Cross-site request refused");
-    }
-    if (originHost !== host) throw forbidden("Cross-site request refused");
-    return;
-  }
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none")
-    throw forbidden("Cross-site request refused");
+  if (isCrossSite((n) => req.headers.get(n))) throw forbidden("Cross-site request refused");
 }
 
 async function readBody(

@@ -1,10 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { hashIp } from "@/lib/auth/secrets";
 import { authSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { authenticate } from "@/lib/server/users";
+import { isRole } from "@/lib/auth/policy";
+import { authenticate, endUserSessions } from "@/lib/server/users";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 
 const credentialsSchema = z.object({
@@ -20,6 +22,33 @@ export function authOptions(): NextAuthOptions {
     // request (lib/auth/session.ts), so role changes and disabling apply at once.
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/signin" },
+    events: {
+      // Sign-out ends the session on the server too: a copied cookie stops working
+      // (sessionVersion is checked on every request, lib/auth/session.ts).
+      async signOut({ token }) {
+        const t = token as {
+          uid?: string;
+          sv?: number;
+          email?: string;
+          name?: string;
+          role?: string;
+        };
+        if (!t?.uid) return;
+        await endUserSessions({
+          userId: t.uid,
+          onlyIfVersion: t.sv ?? 0,
+          action: "auth.signout",
+          actor: {
+            type: "USER",
+            userId: t.uid,
+            tokenId: null,
+            email: t.email ?? "",
+            name: t.name ?? "",
+            role: t.role && isRole(t.role) ? t.role : "VIEWER",
+          },
+        });
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -58,6 +87,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (after sign-in or sign-out) stay on this site too.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return baseUrl + safeCallbackPath(path, "/");
+      },
       jwt({ token, user }) {
         if (user) {
           const u = user as { id: string; role?: string; sv?: number };

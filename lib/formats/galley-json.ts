@@ -7,16 +7,25 @@
 
 import { z } from "zod";
 import { INGEST_LIMITS } from "@/lib/ingest/schema";
-import { cuidParam, langTag, safeText } from "@/lib/validation/common";
+import {
+  cuidParam,
+  DATE_RANGE_MESSAGE,
+  httpUrl,
+  langTag,
+  safeText,
+  saneDateString,
+} from "@/lib/validation/common";
 
 export const GALLEY_ARTICLE_FORMAT = "galley-article";
 export const GALLEY_ARTICLE_VERSION = 1;
 
 const MAX_ITEMS = 100_000;
-const timestamp = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" });
+const timestamp = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
+  .refine(saneDateString, DATE_RANGE_MESSAGE);
 const email = z.email("must be an email address").max(320);
-const count = z.number().int().min(0);
-const revisionNo = z.number().int().min(1);
+const count = z.int32().min(0);
+const revisionNo = z.int32().min(1);
 const text = safeText(INGEST_LIMITS.maxSegmentChars);
 const id = cuidParam;
 
@@ -37,7 +46,7 @@ const articleSchema = z.object({
     .max(100),
   externalId: z.string().min(1).max(200).nullable(),
   outlet: z.string().min(1).max(200).nullable(),
-  url: z.string().max(2000).nullable(),
+  url: httpUrl.nullable(),
   byline: safeText(500).nullable(),
   publishedAt: timestamp.nullable(),
   sourceLang: langTag,

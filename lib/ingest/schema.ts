@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { langTag, safeText } from "@/lib/validation/common";
+import {
+  DATE_RANGE_MESSAGE,
+  httpUrl,
+  langTag,
+  safeText,
+  saneDateString,
+} from "@/lib/validation/common";
 
 // The documented ingest limits (docs/api.md). Over them the API answers 413.
 export const INGEST_LIMITS = {
@@ -25,11 +31,12 @@ export const ingestArticleSchema = z
     }),
     externalId: z.string().trim().min(1).max(200).optional(),
     outlet: z.string().trim().min(1).max(200).optional(),
-    url: z.string().url("must be a URL").max(2000).optional(),
+    url: httpUrl.optional(),
     byline: safeText(500).optional(),
     publishedAt: z.iso
       .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
       .or(z.iso.date())
+      .refine(saneDateString, DATE_RANGE_MESSAGE)
       .optional(),
     title: z.object({
       source: safeText(2000).optional(),

@@ -7,6 +7,7 @@ import { DEFAULT_FOOTER_PATTERNS, parseFooterPatterns } from "@/lib/ingest/foote
 import { contentHash, countWords, makeSlug } from "@/lib/ingest/identity";
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { appendAudit } from "./audit";
 import { textsAtRevision } from "./revision-texts";
 
@@ -306,17 +307,6 @@ export interface ArticleListItem {
   assignee: string | null;
   createdAt: string;
   updatedAt: string;
-}
-
-export function encodeCursor(updatedAt: Date, id: string): string {
-  return Buffer.from(`${updatedAt.toISOString()}|${id}`).toString("base64url");
-}
-
-export function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const updatedAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(updatedAt.getTime())) throw badRequest("Invalid cursor");
-  return { updatedAt, id };
 }
 
 export async function listArticles(

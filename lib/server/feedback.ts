@@ -10,7 +10,7 @@ import {
 } from "@/lib/domain/feedback";
 import { env } from "@/lib/env";
 import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "./articles";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { appendAudit } from "./audit";
 import { publicRevisionOf } from "./public-articles";
 import { hitRateLimits, releaseRateLimit } from "./rate-limit";
@@ -82,9 +82,19 @@ function newFeedbackId(): string {
 }
 
 /**
- * Stores one reader's feedback. Validates the quote against the text the reader
- * saw, then applies the per-reader and per-article rate limits, then writes the
- * item and its audit event in one transaction. Rejected requests store nothing.
+ * The one answer to every anchor or revision a reader's feedback cannot use. It
+ * names no segment, length, revision or text, so right and wrong guesses about
+ * text a reader cannot see get byte-identical answers (docs/security.md).
+ */
+const ANCHOR_REFUSED = "The quote or its position does not match the article as published";
+
+/**
+ * Stores one reader's feedback. In order: the per-reader rate limit (so a probe
+ * costs allowance before anything is looked up), the article must show text to
+ * the public, the per-article limit, then the quote is checked against the
+ * revision the reader saw, which must be one readers are shown (the public one
+ * or an earlier published one). Then the item and its audit event are written
+ * in one transaction. Refused requests store nothing.
  */
 export async function submitFeedback(
   input: SubmitFeedbackInput,
@@ -93,6 +103,15 @@ export async function submitFeedback(
   if (input.honeypot?.trim()) return { id: newFeedbackId(), stored: false };
   assertFeedbackLengths(input);
 
+  const { GALLEY_FEEDBACK_LIMIT_PER_READER, GALLEY_FEEDBACK_LIMIT_PER_ARTICLE } = env();
+  const window = env().GALLEY_FEEDBACK_WINDOW_SECONDS;
+  const readerKey = `feedback:reader:${opts.ipHash}`;
+  const [reader] = await hitRateLimits(
+    [{ key: readerKey, limit: GALLEY_FEEDBACK_LIMIT_PER_READER }],
+    window,
+  );
+  if (!reader!.allowed) throw rateLimited(reader!.retryAfterSeconds, "reader");
+
   // The public intake is the hottest write path: raw SQL avoids the ORM's per-query cost.
   const found = await db().$queryRaw<
     {
@@ -100,42 +119,32 @@ export async function submitFeedback(
       currentRevision: number;
       publishedRevision: number | null;
       approvedRevision: number | null;
+      publishedRevisions: number[] | null;
     }[]
-  >`SELECT "id", "currentRevision", "publishedRevision", "approvedRevision"
-    FROM "Article" WHERE "id" = ${input.articleId}`;
+  >`SELECT a."id", a."currentRevision", a."publishedRevision", a."approvedRevision",
+      (SELECT array_agg(DISTINCT p."revisionNumber") FROM "Publication" p
+        WHERE p."articleId" = a."id") AS "publishedRevisions"
+    FROM "Article" a WHERE a."id" = ${input.articleId}`;
   const article = found[0];
-  if (!article) throw notFound("Article");
-  const revisionSeen =
-    input.revisionSeen ?? publicRevisionOf(article)?.revision ?? article.currentRevision;
-  if (revisionSeen > article.currentRevision) {
-    throw badRequest(
-      `Revision ${revisionSeen} does not exist (latest is ${article.currentRevision})`,
-    );
+  const shown = article ? publicRevisionOf(article) : null;
+  // Unknown and never-shown articles get the same answer: readers cannot see either.
+  if (!article || !shown) throw notFound("Article");
+  const revisionSeen = input.revisionSeen ?? shown.revision;
+  if (revisionSeen !== shown.revision && !article.publishedRevisions?.includes(revisionSeen)) {
+    throw badRequest(ANCHOR_REFUSED);
   }
-  const anchor = await anchorQuote(input, article.id, revisionSeen);
 
-  const { GALLEY_FEEDBACK_LIMIT_PER_READER, GALLEY_FEEDBACK_LIMIT_PER_ARTICLE } = env();
-  const window = env().GALLEY_FEEDBACK_WINDOW_SECONDS;
-  const readerKey = `feedback:reader:${opts.ipHash}`;
   const articleKey = `feedback:article:${article.id}`;
-  // Both counters in one statement; a refusal gives back the other counter's hit, so
-  // a saturated article does not use up the reader's allowance and vice versa.
-  const [reader, perArticle] = await hitRateLimits(
-    [
-      { key: readerKey, limit: GALLEY_FEEDBACK_LIMIT_PER_READER },
-      { key: articleKey, limit: GALLEY_FEEDBACK_LIMIT_PER_ARTICLE },
-    ],
+  const [perArticle] = await hitRateLimits(
+    [{ key: articleKey, limit: GALLEY_FEEDBACK_LIMIT_PER_ARTICLE }],
     window,
   );
-  if (!reader!.allowed) {
-    await releaseRateLimit(articleKey);
-    throw rateLimited(reader!.retryAfterSeconds, "reader");
-  }
   if (!perArticle!.allowed) {
     // The reader did nothing wrong; only the article is saturated.
     await releaseRateLimit(readerKey);
     throw rateLimited(perArticle!.retryAfterSeconds, "article");
   }
+  const anchor = await anchorQuote(input, article.id, revisionSeen);
 
   const id = await transaction(async (tx) => {
     const row = { id: newFeedbackId() };
@@ -175,8 +184,9 @@ interface Anchor {
 
 /**
  * Checks segment index and offsets against the text at the revision the reader
- * saw. A quote without offsets (the no-JavaScript form) is located in the text
- * when it occurs exactly once, so triage can still highlight it.
+ * saw (always a publicly shown one). A quote without offsets (the no-JavaScript
+ * form) is located in the text when it occurs exactly once, so triage can still
+ * highlight it. Every mismatch is the same ANCHOR_REFUSED answer.
  */
 async function anchorQuote(
   input: SubmitFeedbackInput,
@@ -187,7 +197,7 @@ async function anchorQuote(
   const segmentIndex = input.segmentIndex ?? null;
   const hasOffsets = input.quoteStart != null && input.quoteEnd != null;
   if (segmentIndex === null && !quote) {
-    if (hasOffsets) throw badRequest("Quote offsets need a segmentIndex");
+    if (hasOffsets) throw badRequest(ANCHOR_REFUSED);
     return { segmentIndex: null, quote: null, quoteStart: null, quoteEnd: null };
   }
   // With a segment index only that segment's text is read (one index probe);
@@ -195,25 +205,19 @@ async function anchorQuote(
   let texts: Map<number, string>;
   if (segmentIndex !== null) {
     const text = await segmentTextAtRevision(db(), articleId, segmentIndex, revision);
-    if (text === null) throw badRequest(`Segment ${segmentIndex} does not exist in this article`);
+    if (text === null) throw badRequest(ANCHOR_REFUSED);
     texts = new Map([[segmentIndex, text]]);
   } else {
     texts = await textsAtRevision(db(), articleId, revision);
   }
   if (hasOffsets) {
-    if (segmentIndex === null) throw badRequest("Quote offsets need a segmentIndex");
+    if (segmentIndex === null) throw badRequest(ANCHOR_REFUSED);
     const text = texts.get(segmentIndex)!;
     const start = input.quoteStart!;
     const end = input.quoteEnd!;
-    if (start >= end || end > text.length) {
-      throw badRequest(
-        `Quote offsets ${start}–${end} fall outside segment ${segmentIndex} (${text.length} characters)`,
-      );
-    }
+    if (start >= end || end > text.length) throw badRequest(ANCHOR_REFUSED);
     const span = text.slice(start, end);
-    if (quote !== null && quote !== span) {
-      throw badRequest("The quote does not match the segment text at the given offsets");
-    }
+    if (quote !== null && quote !== span) throw badRequest(ANCHOR_REFUSED);
     return { segmentIndex, quote: span, quoteStart: start, quoteEnd: end };
   }
   if (!quote) return { segmentIndex, quote: null, quoteStart: null, quoteEnd: null };

@@ -50,16 +50,20 @@ export async function releaseRateLimit(key: string): Promise<void> {
     .$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
 
-/** The current count in the key's window without adding a hit (0 when the window has passed). */
-export async function peekRateLimit(
-  key: string,
+/**
+ * Removes the finished windows of keys under `prefix` that went past `limit`,
+ * returning them: each row is claimed by exactly one caller (DELETE … RETURNING),
+ * so a window's refusals are summarised once. A removed row is harmless: the
+ * next hit on that key simply opens a fresh window.
+ */
+export async function takeFinishedOverLimit(
+  prefix: string,
+  limit: number,
   windowSeconds: number,
-): Promise<{ count: number; retryAfterSeconds: number }> {
-  const rows = await db().$queryRaw<{ count: number; windowStart: Date }[]>`
-    SELECT "count", "windowStart" FROM "RateLimit"
-    WHERE "key" = ${key} AND "windowStart" > now() - make_interval(secs => ${windowSeconds})`;
-  const row = rows[0];
-  if (!row) return { count: 0, retryAfterSeconds: 0 };
-  const { count, retryAfterSeconds } = decision(row, Infinity, windowSeconds);
-  return { count, retryAfterSeconds };
+): Promise<{ key: string; count: number; windowStart: Date }[]> {
+  return db().$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
+    DELETE FROM "RateLimit"
+    WHERE starts_with("key", ${prefix}) AND "count" > ${limit}
+      AND "windowStart" <= now() - make_interval(secs => ${windowSeconds})
+    RETURNING "key", "count", "windowStart"`;
 }

@@ -1,10 +1,15 @@
-import type { Actor, Role } from "@/lib/auth/policy";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/lib/auth/secrets";
+import type { Actor, Role, UserActor } from "@/lib/auth/policy";
+import {
+  DUMMY_PASSWORD_HASH,
+  generatePassword,
+  hashPassword,
+  verifyPassword,
+} from "@/lib/auth/secrets";
 import { db, transaction } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
-import { hitRateLimits, peekRateLimit } from "./rate-limit";
+import { hitRateLimits, releaseRateLimit, takeFinishedOverLimit } from "./rate-limit";
 
 export interface CreateUserInput {
   email: string;
@@ -90,46 +95,63 @@ export async function getActiveUser(id: string) {
   return user && !user.disabledAt ? user : null;
 }
 
+/** Per-email backoff: the first delay once an email has GALLEY_LOGIN_LIMIT failures, doubling to the cap. */
+export const LOGIN_BACKOFF_BASE_MS = 250;
+export const LOGIN_BACKOFF_MAX_MS = 8_000;
+
+/** How long an attempt on an email waits after `failures` failures in the window (OWASP ASVS V2.2.1: increasing delays). */
+export function loginBackoffMs(failures: number, limit: number): number {
+  if (failures < limit) return 0;
+  return Math.min(LOGIN_BACKOFF_BASE_MS * 2 ** (failures - limit), LOGIN_BACKOFF_MAX_MS);
+}
+
+const LOGIN_PAIR = "login:pair:";
+const LOGIN_CLIENT = "login:client:";
+
 /**
- * Checks a password sign-in. Rate-limited per email and per client so guessing
- * is slow across every app instance; every outcome is audited.
+ * Checks a password sign-in. Every attempt is counted atomically before the
+ * password is looked at (so concurrent guesses cannot all slip in under the
+ * limit), per (email, client) and per client; a success gives its hits back, so
+ * only failures count. Per email there is no hard limit (that would let anyone
+ * lock the owner out) but an increasing delay once the email has had
+ * GALLEY_LOGIN_LIMIT failures in the window. Refusals are not audited one by
+ * one: each key's window that refused attempts becomes one
+ * `auth.signin_throttled` event with the count once the window is over.
  */
 export async function authenticate(email: string, password: string, clientKey: string) {
   const normalized = email.trim().toLowerCase();
-  const { GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS } = env();
-  // Only failed attempts count, so people who sign in often are never locked out,
-  // while guessing a password is slowed per account and per client.
+  const { GALLEY_LOGIN_LIMIT: limit, GALLEY_LOGIN_WINDOW_SECONDS: window } = env();
+  await auditFinishedThrottles(limit, window);
+  const pairKey = `${LOGIN_PAIR}${clientKey}:${normalized}`;
+  const clientLimitKey = `${LOGIN_CLIENT}${clientKey}`;
   const emailKey = `login:email:${normalized}`;
-  const clientLimitKey = `login:client:${clientKey}`;
-  const [byEmail, byClient] = await Promise.all([
-    peekRateLimit(emailKey, GALLEY_LOGIN_WINDOW_SECONDS),
-    peekRateLimit(clientLimitKey, GALLEY_LOGIN_WINDOW_SECONDS),
-  ]);
-  if (byEmail.count >= GALLEY_LOGIN_LIMIT || byClient.count >= GALLEY_LOGIN_LIMIT * 3) {
-    await recordAudit({
-      actor: { type: "ANONYMOUS", ipHash: clientKey },
-      action: "auth.signin_throttled",
-      entityType: "user",
-      entityId: normalized,
-      data: { email: normalized },
-    });
+  const hits = [
+    { key: pairKey, limit },
+    { key: clientLimitKey, limit: limit * 3 },
+    { key: emailKey, limit: Number.MAX_SAFE_INTEGER },
+  ];
+  const [byPair, byClient, byEmail] = await hitRateLimits(hits, window);
+  if (!byPair!.allowed || !byClient!.allowed) {
     throw new AppError(
       "rate_limited",
       "Too many sign-in attempts. Try again later.",
       {},
-      { "Retry-After": String(Math.max(byEmail.retryAfterSeconds, byClient.retryAfterSeconds)) },
+      {
+        "Retry-After": String(
+          Math.max(
+            byPair!.allowed ? 0 : byPair!.retryAfterSeconds,
+            byClient!.allowed ? 0 : byClient!.retryAfterSeconds,
+          ),
+        ),
+      },
     );
   }
+  const delay = loginBackoffMs(byEmail!.count - 1, limit);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+
   const user = await db().user.findUnique({ where: { email: normalized } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok || user.disabledAt) {
-    await hitRateLimits(
-      [
-        { key: emailKey, limit: GALLEY_LOGIN_LIMIT },
-        { key: clientLimitKey, limit: GALLEY_LOGIN_LIMIT * 3 },
-      ],
-      GALLEY_LOGIN_WINDOW_SECONDS,
-    );
     await recordAudit({
       actor: { type: "ANONYMOUS", ipHash: clientKey },
       action: "auth.signin_failed",
@@ -142,6 +164,8 @@ export async function authenticate(email: string, password: string, clientKey: s
     });
     return null;
   }
+  // Only failures count: give this attempt's hits back.
+  for (const h of hits) await releaseRateLimit(h.key);
   await recordAudit({
     actor: {
       type: "USER",
@@ -157,4 +181,157 @@ export async function authenticate(email: string, password: string, clientKey: s
     data: { email: user.email },
   });
   return user;
+}
+
+/**
+ * One audit event per sign-in limit key and window that refused attempts, with
+ * the count, written by the first sign-in after the window ended (the
+ * append-only log does not grow with every refused anonymous request).
+ */
+async function auditFinishedThrottles(limit: number, window: number): Promise<void> {
+  const finished = [
+    ...(await takeFinishedOverLimit(LOGIN_PAIR, limit, window)).map((r) => ({ ...r, limit })),
+    ...(await takeFinishedOverLimit(LOGIN_CLIENT, limit * 3, window)).map((r) => ({
+      ...r,
+      limit: limit * 3,
+    })),
+  ];
+  for (const row of finished) {
+    const pair = row.key.startsWith(LOGIN_PAIR);
+    const rest = row.key.slice((pair ? LOGIN_PAIR : LOGIN_CLIENT).length);
+    const sep = rest.indexOf(":");
+    const clientKey = pair ? rest.slice(0, sep) : rest;
+    const email = pair ? rest.slice(sep + 1) : undefined;
+    await recordAudit({
+      actor: { type: "ANONYMOUS", ipHash: clientKey },
+      action: "auth.signin_throttled",
+      entityType: pair ? "user" : "client",
+      entityId: email ?? clientKey,
+      data: {
+        scope: pair ? "email+client" : "client",
+        email,
+        limit: row.limit,
+        refused: row.count - row.limit,
+        windowStart: row.windowStart.toISOString(),
+        windowSeconds: window,
+      },
+    });
+  }
+}
+
+/**
+ * Ends every session of a user (sign-out, password change or reset): sessions
+ * are JWTs checked against `sessionVersion` on each request, so bumping it
+ * makes every copy of every cookie issued so far worthless. `onlyIfVersion`
+ * makes a sign-out from an already-ended session a no-op.
+ */
+export async function endUserSessions(input: {
+  userId: string;
+  onlyIfVersion?: number;
+  action: "auth.signout";
+  actor: Actor;
+}): Promise<void> {
+  await transaction(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: {
+        id: input.userId,
+        ...(input.onlyIfVersion === undefined ? {} : { sessionVersion: input.onlyIfVersion }),
+      },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    if (updated.count === 0) return;
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: input.action,
+      entityType: "user",
+      entityId: input.userId,
+      data: {},
+    });
+  });
+}
+
+export const PASSWORD_MIN_LENGTH = 12;
+/** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
+export const PASSWORD_MAX_BYTES = 72;
+
+function assertPasswordPolicy(password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw badRequest(`The new password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (Buffer.byteLength(password, "utf8") > PASSWORD_MAX_BYTES)
+    throw badRequest(`The new password must be at most ${PASSWORD_MAX_BYTES} bytes`);
+}
+
+/**
+ * Self-service password change: checks the current password (rate-limited per
+ * user, like sign-in), stores the new hash and ends every session in one
+ * transaction with its audit event. Returns the new session version, so the
+ * caller can re-issue the session that asked for the change.
+ */
+export async function changePassword(input: {
+  actor: UserActor;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<{ sessionVersion: number }> {
+  assertPasswordPolicy(input.newPassword);
+  const { GALLEY_LOGIN_LIMIT, GALLEY_LOGIN_WINDOW_SECONDS } = env();
+  const key = `password-change:${input.actor.userId}`;
+  const [hit] = await hitRateLimits(
+    [{ key, limit: GALLEY_LOGIN_LIMIT }],
+    GALLEY_LOGIN_WINDOW_SECONDS,
+  );
+  if (!hit!.allowed) {
+    throw new AppError(
+      "rate_limited",
+      "Too many attempts. Try again later.",
+      {},
+      {
+        "Retry-After": String(hit!.retryAfterSeconds),
+      },
+    );
+  }
+  const user = await db().user.findUnique({ where: { id: input.actor.userId } });
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw badRequest("The current password is wrong");
+  }
+  await releaseRateLimit(key);
+  const passwordHash = await hashPassword(input.newPassword);
+  return transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: "user.password_change",
+      entityType: "user",
+      entityId: user.id,
+      data: { email: user.email },
+    });
+    return { sessionVersion: updated.sessionVersion };
+  });
+}
+
+/** Admin reset: a new generated password, shown once, and every session of the user ended. */
+export async function resetPassword(
+  userId: string,
+  actor: Actor,
+): Promise<{ email: string; password: string }> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound("User");
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: userId,
+      data: { email: user.email },
+    });
+    return { email: user.email, password };
+  });
 }

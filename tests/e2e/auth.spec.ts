@@ -43,3 +43,19 @@ test("an admin sees the Admin page with the demo users", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "viewer@galley.local", exact: true })).toBeVisible();
 });
+
+// Issue 12, item 5: a crafted callback never leads the browser off the site after sign-in.
+for (const callback of ["/%5Cevil.example/phish", "/%09/evil.example"]) {
+  test(`sign-in with callbackUrl=${callback} stays on this site`, async ({ page, baseURL }) => {
+    await page.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      (route) => route.fulfill({ status: 200, body: "phished" }),
+    );
+    await page.goto(`/signin?callbackUrl=${callback}`);
+    await page.getByLabel("Email").fill("viewer@galley.local");
+    await page.getByLabel("Password").fill("galley-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/articles$/);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  });
+}

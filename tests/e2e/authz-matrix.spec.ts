@@ -1,53 +1,22 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { request as pwRequest, type APIRequestContext } from "@playwright/test";
 import { API_RULES, PAGE_RULES, type MinRole } from "./authz-rules";
+import { discover } from "./routes";
 import { BASE_URL } from "../../playwright.config";
-import { expect, ingestFresh, ORIGIN, signInApi, test, type DemoRole } from "./fixtures";
+import {
+  expect,
+  ingestFresh,
+  ORIGIN,
+  publishArticle,
+  signInApi,
+  test,
+  type DemoRole,
+} from "./fixtures";
 
 // Every page and API route × anonymous, viewer, reviewer, editor, admin and a
 // revoked token. The route list comes from app/ on disk, not from the rules.
 const RANK: Record<MinRole, number> = { public: 0, viewer: 1, reviewer: 2, editor: 3, admin: 4 };
 const ROLES: DemoRole[] = ["viewer", "reviewer", "editor", "admin"];
 type Caller = "anonymous" | "revoked" | DemoRole;
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name === "route.ts" || name === "page.tsx") out.push(p);
-  }
-  return out;
-}
-
-function discover() {
-  const api: string[] = [];
-  const pages: string[] = [];
-  for (const file of walk("app")) {
-    const route =
-      "/" +
-      path
-        .dirname(path.relative("app", file))
-        .split(path.sep)
-        .filter((s) => s !== "." && !/^\(.*\)$/.test(s))
-        .join("/");
-    const clean = route === "/." ? "/" : route.replace(/\/$/, "") || "/";
-    if (file.endsWith("page.tsx")) {
-      pages.push(clean);
-      continue;
-    }
-    const src = readFileSync(file, "utf8");
-    const methods = new Set(
-      [
-        ...src.matchAll(
-          /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|as\s+(GET|POST|PUT|PATCH|DELETE)\b/g,
-        ),
-      ].map((m) => m[1] ?? m[2]),
-    );
-    for (const m of methods) api.push(`${m} ${clean}`);
-  }
-  return { api: api.sort(), pages: pages.sort() };
-}
 
 test("every route on disk has an authorization rule", () => {
   const { api, pages } = discover();
@@ -85,6 +54,7 @@ test.describe("authorization matrix", () => {
     callers.set("anonymous", await pwRequest.newContext({ baseURL: BASE_URL }));
     const editor = callers.get("editor")!;
     const article = await ingestFresh(editor);
+    await publishArticle(editor, article.id); // readers send feedback only on what they are shown
     const fb = await callers.get("anonymous")!.post(`/api/v1/articles/${article.id}/feedback`, {
       data: { category: "OTHER", comment: "matrix" },
       headers: { "x-forwarded-for": "10.77.0.1" },

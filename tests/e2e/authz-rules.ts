@@ -207,4 +207,5 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/glossary": { min: "editor", path: "/glossary" },
   "/audit": { min: "admin", path: "/audit" },
   "/admin": { min: "admin", path: "/admin" },
+  "/account": { min: "signed-in", path: "/account" },
 };

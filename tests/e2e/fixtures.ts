@@ -74,15 +74,29 @@ export async function ingestFresh(
   return res.json();
 }
 
-/** A fresh article ingested by the demo editor in a separate browser context. */
+/** Takes an article through review to PUBLISHED (caller must be an editor): readers can then see it and send feedback. */
+export async function publishArticle(request: APIRequestContext, id: string): Promise<void> {
+  for (const to of ["IN_REVIEW", "APPROVED", "PUBLISHED"]) {
+    const res = await request.post(`/api/v1/articles/${id}/status`, {
+      headers: { origin: ORIGIN },
+      data: { to },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+}
+
+/** A fresh article ingested (and with `published`, published) by the demo editor in a separate browser context. */
 export async function freshArticle(
   browser: Browser,
   overrides: Record<string, unknown> = {},
+  opts: { published?: boolean } = {},
 ): Promise<{ id: string; slug: string }> {
   const editor = await browser.newContext();
   try {
     await signInApi(editor.request, "editor");
-    return await ingestFresh(editor.request, overrides);
+    const article = await ingestFresh(editor.request, overrides);
+    if (opts.published) await publishArticle(editor.request, article.id);
+    return article;
   } finally {
     await editor.close();
   }

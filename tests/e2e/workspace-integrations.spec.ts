@@ -50,7 +50,8 @@ test("accepting a reader's suggestion opens the workspace with it applied; savin
   browser,
   request,
 }) => {
-  const article = await freshArticle(browser);
+  // Readers can only send feedback on what they are shown: publish it first.
+  const article = await freshArticle(browser, {}, { published: true });
   const quote = "uncle on his father's side";
   const text = "He met his uncle on his father's side.";
   const fb = await request.post(`/api/v1/articles/${article.id}/feedback`, {

@@ -20,7 +20,7 @@ import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import type { UserActor } from "@/lib/auth/policy";
 import { createApiToken } from "@/lib/server/api-tokens";
 import { callRoute } from "./api-call";
-import { articleInput, makeArticle, makeUser } from "./factories";
+import { articleInput, makeArticle, makeUser, publishArticle } from "./factories";
 
 // The operations no other integration test calls through their route. callRoute checks each
 // answer (successes and errors) against the OpenAPI document, so these tests are what make the
@@ -210,6 +210,8 @@ describe("/api/v1 answers match their documented schemas", () => {
     const reviewer = await makeUser("REVIEWER");
     const token = await tokenFor(reviewer);
     const { id } = await makeArticle(reviewer);
+    // Readers can only report on what they can see.
+    await publishArticle(id, await makeUser("EDITOR"));
     const submit = async (comment: string) => {
       const res = await callRoute(submitFeedbackRoute, {
         url: `/api/v1/articles/${id}/feedback`,

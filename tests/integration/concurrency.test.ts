@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { verifyAuditChain } from "@/lib/server/audit";
 import { submitFeedback } from "@/lib/server/feedback";
 import { changeStatus, saveRevision } from "@/lib/server/revisions";
-import { makeArticle, makeUser } from "./factories";
+import { makeArticle, makeUser, publishArticle } from "./factories";
 
 // Concurrency invariants from the reliability issue: nothing lost, nothing
 // duplicated, revision numbers contiguous, audit chain intact.
@@ -12,6 +12,7 @@ describe("concurrent writers", () => {
   it("stores each of 100 concurrent reader reports exactly once", async () => {
     const editor = await makeUser("EDITOR");
     const article = await makeArticle(editor);
+    await publishArticle(article.id, editor);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         submitFeedback(

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role, UserActor } from "@/lib/auth/policy";
 import type { IngestArticleInput } from "@/lib/ingest/schema";
 import { ingestArticle } from "@/lib/server/articles";
+import { changeStatus } from "@/lib/server/revisions";
 import { createUser } from "@/lib/server/users";
 
 // Factories make unique data per test, so tests never depend on each other.
@@ -42,4 +43,11 @@ export function articleInput(overrides: Partial<IngestArticleInput> = {}): Inges
 export async function makeArticle(actor: UserActor, overrides: Partial<IngestArticleInput> = {}) {
   const res = await ingestArticle(articleInput(overrides), actor);
   return res.article;
+}
+
+/** Moves an article through review to PUBLISHED, so readers (and their feedback) can see it. */
+export async function publishArticle(articleId: string, editor: UserActor): Promise<void> {
+  for (const to of ["IN_REVIEW", "APPROVED", "PUBLISHED"] as const) {
+    await changeStatus({ articleId, to, actor: editor });
+  }
 }

@@ -16,8 +16,8 @@ import {
   type SubmitFeedbackInput,
 } from "@/lib/server/feedback";
 import { countNewFeedback } from "@/lib/server/feedback-counts";
-import { changeStatus, saveRevision } from "@/lib/server/revisions";
-import { makeArticle, makeUser } from "./factories";
+import { saveRevision } from "@/lib/server/revisions";
+import { makeArticle, makeUser, publishArticle } from "./factories";
 
 // A fresh reader per call keeps the per-reader limit out of unrelated tests.
 function reader(): { actor: Actor; ipHash: string } {
@@ -31,10 +31,13 @@ function submit(articleId: string, input: Partial<SubmitFeedbackInput> = {}, who
 
 const SEGMENT_1 = "This is the first paragraph.";
 
+/** A published article: readers can only send feedback on text they are shown. */
 async function setup() {
   const reviewer = await makeUser("REVIEWER");
+  const editor = await makeUser("EDITOR");
   const article = await makeArticle(reviewer);
-  return { reviewer, article };
+  await publishArticle(article.id, editor);
+  return { reviewer, editor, article };
 }
 
 afterEach(() => {
@@ -144,10 +147,6 @@ describe("submitting feedback", () => {
 
   it("records the published revision as seen by default, not a newer draft", async () => {
     const { reviewer, article } = await setup();
-    const editor = await makeUser("EDITOR");
-    await changeStatus({ articleId: article.id, to: "IN_REVIEW", actor: reviewer });
-    await changeStatus({ articleId: article.id, to: "APPROVED", actor: editor });
-    await changeStatus({ articleId: article.id, to: "PUBLISHED", actor: editor });
     await saveRevision({
       articleId: article.id,
       baseRevision: 1,
@@ -186,8 +185,9 @@ describe("rate limits", () => {
     process.env.GALLEY_FEEDBACK_LIMIT_PER_ARTICLE = "2";
     process.env.GALLEY_FEEDBACK_LIMIT_PER_READER = "2";
     resetEnvCache();
-    const { reviewer, article } = await setup();
+    const { reviewer, editor, article } = await setup();
     const other = await makeArticle(reviewer);
+    await publishArticle(other.id, editor);
     await submit(article.id);
     await submit(article.id);
     const who = reader();
@@ -243,8 +243,9 @@ describe("triage", () => {
   });
 
   it("marks duplicates only of existing items on the same article, pointing at the original", async () => {
-    const { reviewer, article } = await setup();
+    const { reviewer, editor, article } = await setup();
     const other = await makeArticle(reviewer);
+    await publishArticle(other.id, editor);
     const original = await item(article.id);
     const second = await item(article.id);
     const third = await item(article.id);

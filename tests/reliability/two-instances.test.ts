@@ -59,9 +59,12 @@ describe("two app instances against one database", () => {
   });
 
   it("holds the per-reader feedback limit across both instances", async () => {
+    // Readers can only send feedback on a published article (the demo seed publishes one).
+    const published = await getJson(`${a.url}/api/v1/articles?status=PUBLISHED`, db.token);
+    const publishedId = (published.body.items as { id: string }[])[0]!.id;
     // Default limit: 10 reports per reader per hour, counted in PostgreSQL.
     const attempts = Array.from({ length: 30 }, (_, i) =>
-      fetch(`${(i % 2 ? a : b).url}/api/v1/articles/${articleId}/feedback`, {
+      fetch(`${(i % 2 ? a : b).url}/api/v1/articles/${publishedId}/feedback`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.77" },
         body: JSON.stringify({ category: "OTHER", comment: `limit check ${i}` }),

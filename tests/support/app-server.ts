@@ -34,6 +34,8 @@ export async function startAppServer(
   const child = spawn(
     process.execPath,
     [
+      "--require",
+      "./scripts/peer-address.cjs",
       "node_modules/next/dist/bin/next",
       "start",
       "-p",

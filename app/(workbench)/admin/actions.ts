@@ -5,7 +5,7 @@ import { ROLES } from "@/lib/auth/policy";
 import { generatePassword } from "@/lib/auth/secrets";
 import { runAction, type ActionResult } from "@/lib/actions/guard";
 import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
-import { createUser, setUserDisabled, setUserRole } from "@/lib/server/users";
+import { createUser, resetPassword, setUserDisabled, setUserRole } from "@/lib/server/users";
 
 const createUserSchema = z.object({
   email: z.string().trim().email("must be an email address").max(320),
@@ -67,5 +67,18 @@ export async function revokeTokenAction(form: FormData): Promise<void> {
   await runAction("admin:tokens", revokeSchema, Object.fromEntries(form), async (d, actor) => {
     await revokeApiToken(d.tokenId, actor);
     revalidatePath("/admin");
+  });
+}
+
+const resetSchema = z.object({ userId: z.string().min(1).max(64) });
+/** A new one-time password for a user; every session of theirs ends. */
+export async function resetPasswordAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ email: string; password: string }>> {
+  return runAction("admin:users", resetSchema, Object.fromEntries(form), async (d, actor) => {
+    const result = await resetPassword(d.userId, actor);
+    revalidatePath("/admin");
+    return result;
   });
 }

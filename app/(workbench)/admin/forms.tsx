@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { createTokenAction, createUserAction } from "./actions";
+import { createTokenAction, createUserAction, resetPasswordAction } from "./actions";
 
 const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"];
 
@@ -88,6 +88,41 @@ export function CreateTokenForm({ users }: { users: { id: string; email: string 
           <code className="font-mono break-all" data-testid="new-token">
             {state.data.token}
           </code>
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ users }: { users: { id: string; email: string }[] }) {
+  const [state, action, pending] = useActionState(resetPasswordAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+      <label className="flex flex-col">
+        <span className="text-slate-600">Reset the password of</span>
+        <select name="userId" className="rounded border border-slate-300 px-2 py-1">
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.email}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button disabled={pending} className="rounded bg-slate-900 px-3 py-1 font-medium text-white">
+        Reset password
+      </button>
+      {state && !state.ok ? (
+        <p role="alert" className="w-full text-rose-700">
+          {state.error}
+        </p>
+      ) : null}
+      {state && state.ok ? (
+        <p role="status" className="w-full rounded bg-emerald-50 px-2 py-1 text-emerald-900">
+          New one-time password for {state.data.email}:{" "}
+          <code className="font-mono" data-testid="reset-password">
+            {state.data.password}
+          </code>{" "}
+          (all of their sessions ended)
         </p>
       ) : null}
     </form>

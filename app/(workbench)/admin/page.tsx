@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format-time";
 import { listApiTokens } from "@/lib/server/api-tokens";
 import { listUsers } from "@/lib/server/users";
 import { revokeTokenAction, setDisabledAction, setRoleAction } from "./actions";
-import { CreateTokenForm, CreateUserForm } from "./forms";
+import { CreateTokenForm, CreateUserForm, ResetPasswordForm } from "./forms";
 
 export const metadata: Metadata = { title: "Admin" };
 const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const;
@@ -71,6 +71,9 @@ export default async function AdminPage() {
           </tbody>
         </table>
         <CreateUserForm />
+        <div className="mt-4">
+          <ResetPasswordForm users={users.filter((u) => !u.disabledAt)} />
+        </div>
       </section>
       <section aria-labelledby="tokens-h" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="tokens-h" className="mb-3 text-lg font-semibold">

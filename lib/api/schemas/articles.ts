@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { limitParam } from "@/lib/validation/common";
+import { DATE_RANGE_MESSAGE, limitParam, saneDateString } from "@/lib/validation/common";
+import { cursorParam } from "@/lib/validation/cursor";
 
 export const articleStatusSchema = z.enum([
   "NEW",
@@ -13,6 +14,7 @@ export const articleStatusSchema = z.enum([
 const dateParam = z.iso
   .date("must be a date YYYY-MM-DD")
   .or(z.iso.datetime({ offset: true }))
+  .refine(saneDateString, DATE_RANGE_MESSAGE)
   .transform((s) => new Date(s));
 
 export const listArticlesQuerySchema = z.object({
@@ -26,5 +28,5 @@ export const listArticlesQuerySchema = z.object({
   externalId: z.string().trim().min(1).max(200).optional(),
   outlet: z.string().trim().min(1).max(200).optional(),
   limit: limitParam,
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
 });

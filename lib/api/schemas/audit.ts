@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limitParam } from "@/lib/validation/common";
+import { DATE_RANGE_MESSAGE, limitParam, saneDateString } from "@/lib/validation/common";
 
 // Empty form fields (`actor=`) mean "no filter", not a validation error.
 const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
@@ -14,6 +14,7 @@ const dayOrInstant = (endOfDay: boolean) =>
     z.iso
       .date("must be a date YYYY-MM-DD")
       .or(z.iso.datetime({ offset: true }))
+      .refine(saneDateString, DATE_RANGE_MESSAGE)
       .transform((s) => {
         const d = new Date(s);
         if (endOfDay && s.length === 10) d.setUTCDate(d.getUTCDate() + 1);

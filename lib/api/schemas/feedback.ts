@@ -7,6 +7,7 @@ import {
   TRIAGE_STATUSES,
 } from "@/lib/domain/feedback";
 import { cuidParam, limitParam } from "@/lib/validation/common";
+import { cursorParam } from "@/lib/validation/cursor";
 
 // Free-text fields carry no zod max: lib/server/feedback.ts checks their length
 // and answers 413 (too much text), not 400 (wrong shape). The route's body cap
@@ -14,7 +15,7 @@ import { cuidParam, limitParam } from "@/lib/validation/common";
 const noNul = (s: string) => !s.includes("\u0000");
 const freeText = z.string().refine(noNul, "must not contain NUL characters");
 const optionalText = freeText.nullish().transform((s) => (s?.trim() ? s : undefined));
-const offset = z.number().int().min(0);
+const offset = z.int32().min(0);
 
 export const submitFeedbackSchema = z
   .object({
@@ -29,10 +30,10 @@ export const submitFeedbackSchema = z
       .nullish()
       .or(z.literal("").transform(() => undefined))
       .transform((s) => s || undefined),
-    segmentIndex: z.number().int().min(0).nullish(),
+    segmentIndex: z.int32().min(0).nullish(),
     quoteStart: offset.nullish(),
     quoteEnd: offset.nullish(),
-    revisionSeen: z.number().int().positive().nullish(),
+    revisionSeen: z.int32().positive().nullish(),
     [HONEYPOT_FIELD]: z.string().nullish(),
   })
   .refine((b) => b.comment || b.suggestion, {
@@ -79,7 +80,7 @@ export const listFeedbackQuerySchema = z.object({
   articleId: cuidParam.optional(),
   engine: z.string().trim().min(1).max(200).optional(),
   limit: limitParam,
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
 });
 
 export const triageFeedbackSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/formats/export-formats";
+import { DATE_RANGE_MESSAGE, saneDateString } from "@/lib/validation/common";
 import { articleStatusSchema } from "./articles";
 
 // Request and response shapes of the ingest/interchange endpoints. The routes validate with them
@@ -59,6 +60,7 @@ export const exportQuerySchema = z.object({
 const dateParam = z.iso
   .date("must be a date YYYY-MM-DD")
   .or(z.iso.datetime({ offset: true }))
+  .refine(saneDateString, DATE_RANGE_MESSAGE)
   .transform((s) => new Date(s));
 
 export const tmxExportQuerySchema = z.object({

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { CHECK_IDS } from "@/lib/quality/checks";
-import { safeText } from "@/lib/validation/common";
+import { DATE_RANGE_MESSAGE, safeText, saneDateString } from "@/lib/validation/common";
 
 // Request shapes for annotations, QA checks, quality scores and metrics. Categories are
 // checked in lib/server/annotations.ts (400 listing the valid ones), so any string passes here.
 
-const offset = z.number().int().min(0);
+const offset = z.int32().min(0);
 const category = safeText(100);
 const severity = safeText(20);
 const note = safeText(2000);
 
 export const createAnnotationSchema = z.object({
-  segmentIndex: z.number().int().min(0),
+  segmentIndex: z.int32().min(0),
   start: offset,
   end: offset,
   category,
@@ -32,19 +32,19 @@ export const updateAnnotationSchema = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), "send at least one field");
 
 export const dismissWarningSchema = z.object({
-  segmentIndex: z.number().int().min(0),
+  segmentIndex: z.int32().min(0),
   check: z.enum(CHECK_IDS),
   fingerprint: z.string().regex(/^[0-9a-f]{32}$/, "is not a warning fingerprint"),
   reason: safeText(500).optional(),
 });
 
 export const qualityQuerySchema = z.object({
-  revision: z.coerce.number().int().positive().optional(),
+  revision: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
 /** A date (whole day; `to` includes that day) or a date-time with offset. */
-const day = z.iso.date("must be a date YYYY-MM-DD");
-const instant = z.iso.datetime({ offset: true });
+const day = z.iso.date("must be a date YYYY-MM-DD").refine(saneDateString, DATE_RANGE_MESSAGE);
+const instant = z.iso.datetime({ offset: true }).refine(saneDateString, DATE_RANGE_MESSAGE);
 const DAY_MS = 86_400_000;
 /** Forms submit empty fields as ""; treat them as absent. */
 const optionalParam = <S extends z.ZodType>(schema: S) =>

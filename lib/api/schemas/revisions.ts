@@ -4,11 +4,11 @@ import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import { articleStatusSchema } from "./articles";
 
 export const saveRevisionSchema = z.object({
-  baseRevision: z.number().int().positive(),
+  baseRevision: z.int32().positive(),
   segments: z
     .array(
       z.object({
-        index: z.number().int().min(0),
+        index: z.int32().min(0),
         // Over-long text is a 413 from saveRevision, not a 400 from here.
         text: safeText(INGEST_LIMITS.maxBodyBytes),
         /** true marks the segment done (as in CAT tools), false takes that back. */

@@ -12,7 +12,7 @@ import {
 import { CompareHeader } from "@/components/history/compare-header";
 import { CompareSegments } from "@/components/history/compare-segments";
 import { HistoryNav } from "@/components/history/history-nav";
-import { orNotFound } from "@/components/history/or-not-found";
+import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
 
 export const metadata: Metadata = { title: "Compare revisions" };
 
@@ -30,7 +30,7 @@ export default async function ComparePage(props: {
   params: Promise<{ id: string }>;
   searchParams: SP;
 }) {
-  const { id } = paramsSchema.parse(await props.params);
+  const { id } = paramsOrNotFound(paramsSchema, await props.params);
   await requirePageActor("read:article", `/articles/${id}/compare`);
   const article = await orNotFound(() => historyHeader(id));
   const sp = await props.searchParams;

@@ -7,8 +7,8 @@ import { revertArticle } from "@/lib/server/revisions";
 
 const revertFormSchema = revertSchema.extend({
   articleId: z.string().min(1).max(64),
-  to: z.coerce.number().int().min(1),
-  baseRevision: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1).max(2_147_483_647),
+  baseRevision: z.coerce.number().int().min(1).max(2_147_483_647),
 });
 
 export type RevertState = ActionResult<{ revision: number; created: boolean }> | null;

@@ -10,7 +10,7 @@ import { historyHeader, listRevisions, type RevisionListItem } from "@/lib/serve
 import { statusChangesBetween, type StatusChangeItem } from "@/lib/server/timeline";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
 import { HistoryNav } from "@/components/history/history-nav";
-import { orNotFound } from "@/components/history/or-not-found";
+import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
 import { RevisionKindBadge } from "@/components/history/revision-kind";
 import { WordDelta } from "@/components/history/word-delta";
 import { StatusBadge } from "@/components/status-badge";
@@ -27,7 +27,7 @@ export default async function HistoryPage(props: {
   params: Promise<{ id: string }>;
   searchParams: SP;
 }) {
-  const { id } = paramsSchema.parse(await props.params);
+  const { id } = paramsOrNotFound(paramsSchema, await props.params);
   const actor = await requirePageActor("read:article", `/articles/${id}/history`);
   const sp = await props.searchParams;
   const query = listRevisionsQuerySchema.safeParse({

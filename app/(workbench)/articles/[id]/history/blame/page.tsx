@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
 import { blame, getRevision, historyHeader } from "@/lib/server/history";
 import { HistoryNav } from "@/components/history/history-nav";
-import { orNotFound } from "@/components/history/or-not-found";
+import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
 import { SegmentChanges } from "@/components/history/segment-changes";
 
 export const metadata: Metadata = { title: "Blame" };
@@ -14,7 +14,7 @@ const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 const KIND_LABEL = { TITLE: "Title", PARAGRAPH: "Paragraph", CAPTION: "Caption" } as const;
 
 export default async function BlamePage(props: { params: Promise<{ id: string }> }) {
-  const { id } = paramsSchema.parse(await props.params);
+  const { id } = paramsOrNotFound(paramsSchema, await props.params);
   await requirePageActor("read:article", `/articles/${id}/history/blame`);
   const article = await orNotFound(() => historyHeader(id));
   const [lines, current] = await Promise.all([
