@@ -7,6 +7,7 @@ import { changeStatus } from "@/lib/api/routes/articles";
 import { saveRevision } from "@/lib/api/routes/history";
 import type { ArticleStatus } from "@/lib/domain/types";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
+import { mergeSegments, type ConflictingSegment } from "@/lib/text/merge3";
 import type { WorkspaceData } from "@/lib/server/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
@@ -21,7 +22,9 @@ import { useDraft, type Draft } from "./use-draft";
 type Message = { kind: "ok" | "error" | "info"; text: string } | null;
 type StaleBase = ApiError & {
   currentRevision: number;
-  segments?: { index: number; text: string | null }[];
+  savedBy?: { name: string; email: string } | null;
+  savedAt?: string | null;
+  segments?: { index: number; text: string | null; base: string | null }[];
 };
 
 interface Props {
@@ -86,71 +89,104 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     [setDraft, serverConfirmed],
   );
 
-  const save = useCallback(
-    async (override?: Draft) => {
-      const d = override ?? draft;
-      const indexes = new Set([
-        ...Object.keys(d.edits).map(Number),
-        ...Object.keys(d.confirm ?? {}).map(Number),
-      ]);
-      const segments = [...indexes].map((index) => ({
+  /** What a save sends for a draft: edited segments and confirmation changes. */
+  const segmentsOf = useCallback(
+    (d: Draft) =>
+      [
+        ...new Set([
+          ...Object.keys(d.edits).map(Number),
+          ...Object.keys(d.confirm ?? {}).map(Number),
+        ]),
+      ].map((index) => ({
         index,
         text: d.edits[index] ?? serverText.get(index) ?? "",
         confirmed: d.confirm?.[index],
-      }));
-      if (segments.length === 0) {
+      })),
+    [serverText],
+  );
+
+  const save = useCallback(
+    async (override?: Draft) => {
+      let d = override ?? draft;
+      if (segmentsOf(d).length === 0) {
         setMessage({ kind: "info", text: "Nothing to save." });
         return;
       }
       setSaving(true);
       try {
-        const res = await callApi(
-          saveRevision,
-          { id: view.id },
-          {
-            baseRevision: d.base,
-            segments,
-            summary: d.summary || undefined,
-            feedbackId: d.feedbackId,
-          },
-        );
-        if (res.ok) {
-          clear(res.data.revision);
-          setMessage({
-            kind: "ok",
-            text:
-              res.status === 201
-                ? `Saved as revision ${res.data.revision}.`
-                : "No changes to save.",
-          });
-          router.replace(`/articles/${view.id}`);
-          router.refresh();
-        } else if (res.status === 409 && res.error?.error === "conflict") {
-          // A stale base's 409 carries the current revision and the text of each segment.
-          const body = res.error as StaleBase;
-          const theirs = new Map<number, string | null>(
-            (body.segments ?? []).map((s) => [s.index, s.text]),
+        // A stale save that merges cleanly is sent again on the new base at once; a few
+        // rounds cover a busy desk, after which the reviewer sees the dialog or an error.
+        for (let round = 0; round < 3; round++) {
+          const segments = segmentsOf(d);
+          const res = await callApi(
+            saveRevision,
+            { id: view.id },
+            {
+              baseRevision: d.base,
+              segments,
+              summary: d.summary || undefined,
+              feedbackId: d.feedbackId,
+            },
           );
-          setConflict({
-            currentRevision: body.currentRevision,
-            segments: segments
-              .filter((s) => theirs.get(s.index) !== s.text)
-              .map((s) => ({ index: s.index, mine: s.text, theirs: theirs.get(s.index) ?? "" })),
-          });
-          router.refresh();
-        } else {
-          setMessage({
-            kind: "error",
-            text: res.error?.message ?? `Save failed (${res.status}); your draft is kept.`,
-          });
+          if (res.ok) {
+            clear(res.data.revision);
+            setMessage({
+              kind: "ok",
+              text:
+                res.status === 201
+                  ? `Saved as revision ${res.data.revision}${round ? " (merged with the work saved meanwhile)" : ""}.`
+                  : "No changes to save.",
+            });
+            router.replace(`/articles/${view.id}`);
+            router.refresh();
+            return;
+          }
+          if (res.status !== 409 || res.error?.error !== "conflict") {
+            setMessage({
+              kind: "error",
+              text: res.error?.message ?? `Save failed (${res.status}); your draft is kept.`,
+            });
+            return;
+          }
+          // A stale base's 409 carries the current revision, who saved it, and per segment
+          // their text and the base text: a three-way merge settles what it can.
+          const body = res.error as StaleBase;
+          const server = new Map((body.segments ?? []).map((s) => [s.index, s]));
+          const merges = mergeSegments(
+            segments.map((s) => ({
+              index: s.index,
+              mine: s.text,
+              theirs: server.get(s.index)?.text ?? "",
+              // Without a base (it no longer exists) every difference is a conflict.
+              base: server.get(s.index)?.base ?? server.get(s.index)?.text ?? "",
+            })),
+            view.targetLang,
+          );
+          const merged: Record<number, string> = {};
+          for (const m of merges) if (m.outcome !== "conflict") merged[m.index] = m.text;
+          const conflicts = merges.filter((m): m is ConflictingSegment => m.outcome === "conflict");
+          d = { ...d, base: body.currentRevision, edits: { ...d.edits, ...merged } };
+          setDraft(d);
+          if (conflicts.length > 0) {
+            setConflict({
+              currentRevision: body.currentRevision,
+              savedBy: body.savedBy ?? null,
+              savedAt: body.savedAt ?? null,
+              autoMerged: Object.keys(merged).length,
+              segments: conflicts,
+            });
+            router.refresh();
+            return;
+          }
         }
+        setMessage({ kind: "error", text: "Others keep saving; try again in a moment." });
       } catch {
         setMessage({ kind: "error", text: "Network error; your draft is kept locally." });
       } finally {
         setSaving(false);
       }
     },
-    [draft, view.id, clear, router, serverText],
+    [draft, view.id, view.targetLang, clear, router, segmentsOf, setDraft],
   );
 
   const [gate, setGate] = useState<GateState | null>(null);
@@ -367,7 +403,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           {staleDraft ? (
             <p role="status" className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
               Your unsaved draft was started on revision {draft.base}; the article is now at
-              revision {view.revision}. Saving will show both versions so you can merge.
+              revision {view.revision}. Saving merges the two; changes to the same words are shown for you to settle.
             </p>
           ) : null}
         </div>
@@ -439,11 +475,8 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           lang={view.targetLang}
           onCancel={() => setConflict(null)}
           onResolve={(merged) => {
-            const next: Draft = {
-              ...draft,
-              base: conflict.currentRevision,
-              edits: { ...draft.edits, ...merged },
-            };
+            // The draft already sits on their revision with the clean merges applied.
+            const next: Draft = { ...draft, edits: { ...draft.edits, ...merged } };
             setDraft(next);
             setConflict(null);
             void save(next);

@@ -61,9 +61,10 @@ test("unsaved edits survive a reload, and a conflicting save shows theirs agains
 
   await page.keyboard.press("Control+s");
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("Someone saved revision 2");
-  await expect(dialog.locator("del")).toContainText("both cried");
-  await expect(dialog.locator("ins")).toContainText("wept together");
+  // Three-way: who saved, and each side's change against the text both started from.
+  await expect(dialog).toContainText("Eun-ji Editor saved revision 2");
+  await expect(dialog.getByTestId("conflict-theirs").locator("ins")).toContainText("both");
+  await expect(dialog.getByTestId("conflict-mine").locator("ins")).toContainText("wept together");
   await dialog.getByLabel("Merged text").fill("They both wept.");
   await dialog.getByRole("button", { name: "Save merged version" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved as revision 3" })).toBeVisible();
@@ -136,4 +137,31 @@ test("a cross-site form post with a session cookie is refused", async ({ request
   expect(res.status()).toBe(403);
   await editorCtx.close();
   void request;
+});
+
+test("edits to different segments merge on save without a dialog", async ({ page, browser }) => {
+  await signInPage(page, "reviewer");
+  const editorCtx = await browser.newContext();
+  await signInApi(editorCtx.request, "editor");
+  const article = await ingestFresh(editorCtx.request);
+  await page.goto(`/articles/${article.id}`);
+  await page.locator('[data-segment-input="3"]').fill("They wept.");
+
+  const theirs = await editorCtx.request.post(`/api/v1/articles/${article.id}/revisions`, {
+    headers: { origin: ORIGIN },
+    data: { baseRevision: 1, segments: [{ index: 2, text: "The two met after 70 years." }] },
+  });
+  expect(theirs.status()).toBe(201);
+  await editorCtx.close();
+
+  await page.keyboard.press("Control+s");
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Saved as revision 3 (merged with the work saved meanwhile)" }),
+  ).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('[data-segment-input="2"]')).toHaveValue("The two met after 70 years.");
+  await expect(page.locator('[data-segment-input="3"]')).toHaveValue("They wept.");
 });
