@@ -403,7 +403,8 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           {staleDraft ? (
             <p role="status" className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
               Your unsaved draft was started on revision {draft.base}; the article is now at
-              revision {view.revision}. Saving merges the two; changes to the same words are shown for you to settle.
+              revision {view.revision}. Saving merges the two; changes to the same words are shown
+              for you to settle.
             </p>
           ) : null}
         </div>
