@@ -153,3 +153,8 @@ export async function markNotificationsRead(
   });
   return { updated: res.count };
 }
+
+/** The bell's number. */
+export function countUnreadNotifications(userId: string): Promise<number> {
+  return db().notification.count({ where: { userId, readAt: null } });
+}

@@ -208,4 +208,5 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/audit": { min: "admin", path: "/audit" },
   "/admin": { min: "admin", path: "/admin" },
   "/account": { min: "signed-in", path: "/account" },
+  "/notifications": { min: "signed-in", path: "/notifications" },
 };
