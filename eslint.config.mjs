@@ -24,6 +24,82 @@ const config = [
       ],
     },
   },
+  ...layerRules(),
 ];
+
+/**
+ * The layers of the README's Architecture section, enforced: app/ and components/ reach the database only
+ * through lib/server; the pure domain modules know nothing of the server, the database or
+ * Next; only lib/db and lib/server touch the generated Prisma client.
+ */
+function layerRules() {
+  // lib/db/generated/enums is the exception everywhere: the schema's enums as plain
+  // constants, no client (lib/domain/types re-exports them).
+  const prismaClient = {
+    regex: "(^@prisma/client$|/lib/db/generated(?!/enums$)(/|$)|^\\./generated(/|$))",
+    message: "Only lib/db and lib/server use the Prisma client; call a lib/server function.",
+  };
+  const database = {
+    regex: "^@/lib/db(/|$)",
+    message: "app/ and components/ reach the database through lib/server, never lib/db.",
+  };
+  const serverLayers = {
+    regex:
+      "^(@/lib/(server|actions|api|auth/(session|next-auth))(/|$)|@/lib/db(?!/generated/enums$)(/|$)|server-only$)",
+    message: "Pure domain code must not depend on the server, the database or the request layer.",
+  };
+  const framework = {
+    regex: "^(next|next-auth|react|react-dom)(/|$)",
+    message: "Pure domain code is framework-free: no Next, next-auth or React.",
+  };
+  const pure = [
+    "lib/audit/**",
+    "lib/domain/**",
+    "lib/formats/**",
+    "lib/ingest/**",
+    "lib/quality/**",
+    "lib/seed/**",
+    "lib/text/**",
+    "lib/validation/**",
+    "lib/api/schemas/**",
+    "lib/auth/policy.ts",
+    "lib/errors.ts",
+    "lib/env.ts",
+    "lib/format-time.ts",
+  ];
+  return [
+    {
+      files: ["**/*.{ts,tsx,mts,js,mjs}"],
+      ignores: ["lib/db/**", "lib/server/**"],
+      rules: { "no-restricted-imports": ["error", { patterns: [prismaClient] }] },
+    },
+    {
+      files: ["app/**", "components/**"],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            paths: [
+              {
+                // The connection-error classifier is the one lib/db export the request layer
+                // needs (503 rather than 500); it touches no client.
+                name: "@/lib/db",
+                allowImportNames: ["isDatabaseUnavailable"],
+                message: database.message,
+              },
+            ],
+            patterns: [prismaClient, { ...database, regex: "^@/lib/db/(?!generated/enums$)" }],
+          },
+        ],
+      },
+    },
+    {
+      files: pure,
+      rules: {
+        "no-restricted-imports": ["error", { patterns: [prismaClient, serverLayers, framework] }],
+      },
+    },
+  ];
+}
 
 export default config;

@@ -13,8 +13,11 @@ export const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Spec files run in two workers against one server; each test makes its own articles
+  // (fixtures.ts), so files share only the demo users. Tests inside a file keep their order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -9,7 +12,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // The timeout catches hangs, not slowness: the tokenizer's 500-case property test
+          // takes ~1.5 s alone and took 5.6-8.9 s on this shared 2-core machine under load.
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },
@@ -21,7 +31,8 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each worker has its own database (setup-env.ts); two workers fill two cores.
+          maxWorkers: 2,
         },
       },
       {
@@ -33,6 +44,9 @@ export default defineConfig({
           globalSetup: ["tests/reliability/global-setup.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // One file at a time: these tests put the app under load on purpose (30 concurrent
+          // writes, a 10,000-line import, SIGKILL mid-import); beside each other, or beside the
+          // browser suite, on a busy 2-core machine they failed for want of CPU, not of correctness.
           fileParallelism: false,
         },
       },

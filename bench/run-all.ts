@@ -21,7 +21,13 @@ function run(name: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", `bench/${name}.ts`, ...process.argv.slice(2)],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        `bench/${name}.ts`,
+        ...process.argv.slice(2),
+      ],
       { env, stdio: "inherit" },
     );
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));

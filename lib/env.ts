@@ -1,6 +1,7 @@
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { mqmWeightsSchema } from "@/lib/quality/mqm";
+import { issuesMessage } from "@/lib/validation/issues";
 
 // The one place that reads process.env. Everything is validated here so a bad
 // value fails at start with a message naming the variable.
@@ -96,14 +97,11 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid configuration: ${issues}`);
+    throw new Error(`Invalid configuration: ${issuesMessage(parsed.error.issues)}`);
   }
   cached = parsed.data;
   return cached;
 }
-
-export const DEFAULT_LOCAL_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/galley";
 
 /** The database URL the app must use; throws with the variable name when absent. */
 export function databaseUrl(): string {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { issuesMessage } from "@/lib/validation/issues";
 
 // Filter forms on list pages submit GET query strings. These helpers give every
 // page the same rules: empty and repeated values are dropped, bad filters are
@@ -31,10 +32,7 @@ export function parseFilters<S extends z.ZodType>(
     return { query: parsed.data, problems: nulProblems.length ? nulProblems.join("; ") : null };
   return {
     query: schema.parse(fallback),
-    problems: [
-      ...nulProblems,
-      ...parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-    ].join("; "),
+    problems: [...nulProblems, issuesMessage(parsed.error.issues)].join("; "),
   };
 }
 

@@ -7,12 +7,14 @@ import path from "node:path";
 // stamp is a hash of every source file's path, size and mtime.
 const ROOTS = [
   "app",
+  "components",
   "lib",
   "prisma",
   "public",
   "next.config.js",
   "package-lock.json",
   "postcss.config.mjs",
+  "proxy.ts",
   "tsconfig.json",
 ];
 const SKIP = new Set(["node_modules", ".next", "generated", ".galley"]);

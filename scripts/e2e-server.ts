@@ -5,21 +5,25 @@ import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
 
 async function main(): Promise<void> {
   const { name, url } = await createTestDatabase("galley_e2e");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      GALLEY_DEMO: "1",
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-      PORT: process.env.E2E_PORT ?? "3210",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The specs stand in for the newsroom's proxy: they connect over loopback and name
-      // distinct readers in X-Forwarded-For. Without a trusted proxy that header is ignored
-      // (tests/reliability/client-address.test.ts).
-      GALLEY_TRUSTED_PROXIES: process.env.GALLEY_TRUSTED_PROXIES ?? "loopback",
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+    {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        GALLEY_DEMO: "1",
+        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+        PORT: process.env.E2E_PORT ?? "3210",
+        NEXT_TELEMETRY_DISABLED: "1",
+        // The specs stand in for the newsroom's proxy: they connect over loopback and name
+        // distinct readers in X-Forwarded-For. Without a trusted proxy that header is ignored
+        // (tests/reliability/client-address.test.ts).
+        GALLEY_TRUSTED_PROXIES: process.env.GALLEY_TRUSTED_PROXIES ?? "loopback",
+      },
     },
-  });
+  );
   let dropping = false;
   const cleanup = async () => {
     if (dropping) return;

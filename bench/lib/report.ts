@@ -51,8 +51,8 @@ and a baseline in the same run, appends its section below and drops the database
 
 \`\`\`sh
 npm run bench                          # all six in sequence, then a summary table
-npx tsx bench/feedback-intake.ts       # one benchmark
-npx tsx bench/run-all.ts --quick       # smoke run: small sizes, printed but not recorded here
+npx tsx --conditions=react-server bench/feedback-intake.ts       # one benchmark
+npx tsx --conditions=react-server bench/run-all.ts --quick       # smoke run: small sizes, printed but not recorded here
 \`\`\`
 
 | benchmark | what it measures | goal |

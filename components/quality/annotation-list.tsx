@@ -6,6 +6,7 @@ import { sendJson } from "./api";
 import { CategorySelect } from "./category-select";
 import { SEVERITY_BADGE } from "./severity";
 import { SeveritySelect } from "./severity-select";
+import { blankToNull } from "@/lib/text/nullable";
 
 /**
  * Annotations on one segment. `anchored` ids are highlighted in the text; the others were
@@ -193,7 +194,7 @@ function EditAnnotationForm({
       {
         category,
         severity,
-        note: note.trim() || null,
+        note: blankToNull(note),
       },
     );
     setPending(false);

@@ -3,6 +3,7 @@ import { requirePermission, type Permission, type UserActor } from "@/lib/auth/p
 import { sessionActor } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { issueMessage } from "@/lib/validation/issues";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -33,7 +34,7 @@ export async function runAction<S extends z.ZodType, T>(
       const first = parsed.error.issues[0];
       return {
         ok: false,
-        error: first ? `${first.path.join(".") || "input"}: ${first.message}` : "Invalid input",
+        error: first ? issueMessage(first, "input") : "Invalid input",
         fieldErrors,
       };
     }
@@ -42,8 +43,6 @@ export async function runAction<S extends z.ZodType, T>(
     if (err instanceof AppError) return { ok: false, error: err.message, details: err.details };
     if (isDatabaseUnavailable(err))
       return { ok: false, error: "The database is unavailable; try again shortly" };
-    if (err instanceof Error && err.message === "You cannot disable yourself")
-      return { ok: false, error: err.message };
     console.error(err);
     return { ok: false, error: "Something went wrong on our side" };
   }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ZodError, type z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError, badRequest } from "@/lib/errors";
+import { issueMessage } from "@/lib/validation/issues";
 
 // Maps every error to one JSON shape: { error: code, message, ...details }.
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -21,10 +22,8 @@ function bigintSafe(_key: string, value: unknown) {
 
 export function zodToAppError(err: ZodError, where = "body"): AppError {
   const issues = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-  const first = issues[0];
-  const message = first
-    ? `Invalid ${where}: ${first.path ? `${first.path}: ` : ""}${first.message}`
-    : `Invalid ${where}`;
+  const first = err.issues[0];
+  const message = first ? `Invalid ${where}: ${issueMessage(first)}` : `Invalid ${where}`;
   return badRequest(message, { issues });
 }
 

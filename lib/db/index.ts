@@ -1,4 +1,5 @@
 // lib/db is the only place that touches Prisma. Other modules import from here.
+import "server-only";
 export { db, createDb, type Db } from "./client";
 export { Prisma } from "./generated/client";
 export type * from "./generated/client";

@@ -1,5 +1,6 @@
 // Recognises "the database cannot be reached" among driver and Prisma errors, so
 // the request layer can answer 503 instead of 500.
+import "server-only";
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

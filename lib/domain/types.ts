@@ -1,10 +1,15 @@
 // Shapes shared by the pure domain modules (text, ingest, quality, formats).
 // They mirror the database model but carry no Prisma types, so lib/ stays framework-free.
+// The enums are the schema's own: Prisma generates them as plain constants in
+// lib/db/generated/enums.ts (no client), so a new value is added in prisma/schema.prisma only.
+import {
+  AnnotationStatus,
+  ArticleStatus,
+  RevisionKind,
+  SegmentKind,
+} from "@/lib/db/generated/enums";
 
-export type SegmentKind = "TITLE" | "PARAGRAPH" | "CAPTION";
-
-export type ArticleStatus =
-  "NEW" | "IN_REVIEW" | "SUBMITTED" | "CHANGES_REQUESTED" | "APPROVED" | "PUBLISHED";
+export { AnnotationStatus, ArticleStatus, RevisionKind, SegmentKind };
 
 /** One segment as ingested: index 0 is the title, body segments follow from 1. */
 export interface IngestSegment {

@@ -1,4 +1,4 @@
-import type { Permission } from "@/lib/auth/policy";
+import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from "@/lib/auth/policy";
 import type { ArticleStatus } from "./types";
 
 // The review workflow. Edits move an article back into review (see
@@ -55,3 +55,12 @@ export const STATUS_LABEL: Record<ArticleStatus, string> = {
   APPROVED: "Approved",
   PUBLISHED: "Published",
 };
+
+/** Who can be assigned an article: whoever may edit it (every role but VIEWER today). */
+export const ASSIGNABLE_ROLES: readonly Role[] = ROLES.filter((r) =>
+  ROLE_PERMISSIONS[r].has("edit:revision"),
+);
+
+export function canBeAssigned(role: Role): boolean {
+  return ASSIGNABLE_ROLES.includes(role);
+}

@@ -6,6 +6,7 @@
 // elsewhere, and personal data that should not travel in files) and API token ids.
 
 import { z } from "zod";
+import { AnnotationStatus, ArticleStatus, RevisionKind, SegmentKind } from "@/lib/domain/types";
 import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import {
   cuidParam,
@@ -29,14 +30,7 @@ const revisionNo = z.int32().min(1);
 const text = safeText(INGEST_LIMITS.maxSegmentChars);
 const id = cuidParam;
 
-const statusSchema = z.enum([
-  "NEW",
-  "IN_REVIEW",
-  "SUBMITTED",
-  "CHANGES_REQUESTED",
-  "APPROVED",
-  "PUBLISHED",
-]);
+const statusSchema = z.enum(ArticleStatus);
 
 const articleSchema = z.object({
   id,
@@ -68,7 +62,7 @@ const articleSchema = z.object({
 
 const segmentSchema = z.object({
   index: count,
-  kind: z.enum(["TITLE", "PARAGRAPH", "CAPTION"]),
+  kind: z.enum(SegmentKind),
   source: text.nullable(),
   mt: text,
 });
@@ -76,7 +70,7 @@ const segmentSchema = z.object({
 const revisionSchema = z.object({
   number: revisionNo,
   parent: revisionNo.nullable(),
-  kind: z.enum(["INGEST", "EDIT", "REVERT", "IMPORT"]),
+  kind: z.enum(RevisionKind),
   author: email.nullable(),
   createdAt: timestamp,
   summary: safeText(5000).nullable(),
@@ -107,7 +101,7 @@ const annotationSchema = z.object({
   category: z.string().min(1).max(200),
   severity: z.string().min(1).max(50),
   note: safeText(5000).nullable(),
-  status: z.enum(["OPEN", "RESOLVED", "REJECTED"]),
+  status: z.enum(AnnotationStatus),
   author: email,
   createdAt: timestamp,
   updatedAt: timestamp,

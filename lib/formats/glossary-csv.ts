@@ -8,6 +8,7 @@ import {
   glossaryTermSchema,
   type GlossaryTermInput,
 } from "@/lib/validation/glossary";
+import { issueMessage } from "@/lib/validation/issues";
 import { restoreFormula, toCsv } from "./csv";
 
 export const GLOSSARY_CSV_COLUMNS = [
@@ -101,7 +102,7 @@ export function parseGlossaryCsv(text: string): ParsedGlossaryCsv {
     });
     if (!result.success) {
       for (const issue of result.error.issues) {
-        errors.push({ row: rowNumber, message: `${issue.path.join(".")}: ${issue.message}` });
+        errors.push({ row: rowNumber, message: issueMessage(issue) });
       }
       return;
     }

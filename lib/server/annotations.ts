@@ -10,6 +10,7 @@
 // - edit note/category/severity: only the author;
 // - resolve, reject or reopen: the author, or anyone with `approve:article` (editors),
 //   who settle disputed annotations during approval.
+import "server-only";
 
 import { can, type UserActor } from "@/lib/auth/policy";
 import { db, transaction, type Tx } from "@/lib/db";
@@ -25,6 +26,7 @@ import {
 import { lockArticle } from "./articles";
 import { appendAudit } from "./audit";
 import { textsAtRevision } from "./revision-texts";
+import { blankToNull } from "@/lib/text/nullable";
 
 export interface CreateAnnotationInput {
   articleId: string;
@@ -166,7 +168,7 @@ export async function createAnnotation(
         quote,
         category,
         severity,
-        note: input.note?.trim() || null,
+        note: blankToNull(input.note),
         authorId: actor.userId,
       },
       include: authorSelect,
@@ -221,7 +223,7 @@ export async function updateAnnotation(
   const data: { category?: string; severity?: string; note?: string | null } = {};
   if (input.category !== undefined) data.category = canonicalCategory(input.category);
   if (input.severity !== undefined) data.severity = canonicalSeverity(input.severity);
-  if (input.note !== undefined) data.note = input.note?.trim() || null;
+  if (input.note !== undefined) data.note = blankToNull(input.note);
   return transaction(async (tx) => {
     const before = await lockAnnotation(tx, articleId, id);
     if (before.authorId !== actor.userId) {

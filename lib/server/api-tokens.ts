@@ -1,8 +1,10 @@
+import "server-only";
 import type { Actor, UserActor } from "@/lib/auth/policy";
 import { generateApiToken, hashApiToken } from "@/lib/auth/secrets";
 import { db, transaction } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { appendAudit } from "./audit";
+import { userActor } from "./users";
 
 export async function createApiToken(input: { userId: string; name: string }, actor: Actor) {
   const { token, prefix, hash } = generateApiToken();
@@ -69,12 +71,5 @@ export async function actorFromApiToken(token: string): Promise<UserActor | null
       .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
       .catch(() => {});
   }
-  return {
-    type: "TOKEN",
-    userId: row.user.id,
-    tokenId: row.id,
-    email: row.user.email,
-    name: row.user.name,
-    role: row.user.role,
-  };
+  return userActor(row.user, row.id);
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { getArticleMeta, getArticleView } from "./articles";
 import { confirmationProgress } from "./confirmations";

@@ -1,15 +1,19 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { Prisma, db, transaction, type Tx } from "@/lib/db";
 import type { ArticleStatus, ArticleView, SegmentView } from "@/lib/domain/types";
+import { canBeAssigned } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
-import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
+import { badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
 import { DEFAULT_FOOTER_PATTERNS, parseFooterPatterns } from "@/lib/ingest/footer";
 import { contentHash, countWords, makeSlug } from "@/lib/ingest/identity";
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { appendAudit } from "./audit";
+import { engineConditions } from "./engine-filter";
 import { textsAtRevision } from "./revision-texts";
+import { emptyToNull } from "@/lib/text/nullable";
 
 export interface IngestResult {
   created: boolean;
@@ -144,7 +148,7 @@ export async function ingestArticle(
         data: {
           slug: article.slug,
           externalId,
-          outlet: outlet || null,
+          outlet: emptyToNull(outlet),
           engine,
           segmentCount: built.segments.length,
           footer: built.footer !== null,
@@ -248,13 +252,13 @@ export async function getArticleView(id: string, revision?: number): Promise<Art
     id: article.id,
     slug: article.slug,
     externalId: article.externalId,
-    outlet: article.outlet || null,
+    outlet: emptyToNull(article.outlet),
     url: article.url,
     byline: article.byline,
     publishedAt: article.publishedAt?.toISOString() ?? null,
     sourceLang: article.sourceLang,
     targetLang: article.targetLang,
-    engine: { name: article.engine.name, version: article.engine.version || null },
+    engine: { name: article.engine.name, version: emptyToNull(article.engine.version) },
     status: article.status,
     footer: article.footer,
     revision: at,
@@ -269,10 +273,6 @@ export async function getArticleMeta(id: string) {
   });
   if (!article) throw notFound("Article");
   return article;
-}
-
-export async function findArticleBySlug(slug: string) {
-  return db().article.findUnique({ where: { slug }, include: { engine: true } });
 }
 
 // ---------------------------------------------------------------------------
@@ -314,11 +314,7 @@ export async function listArticles(
 ): Promise<{ items: ArticleListItem[]; nextCursor: string | null }> {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (q.status) where.push(Prisma.sql`a."status" = ${q.status}::"ArticleStatus"`);
-  if (q.engine) {
-    const [name, version] = q.engine.split("@");
-    where.push(Prisma.sql`e."name" = ${name}`);
-    if (version !== undefined) where.push(Prisma.sql`e."version" = ${version}`);
-  }
+  if (q.engine) where.push(...engineConditions(q.engine));
   if (q.q) where.push(Prisma.sql`a."searchVector" @@ websearch_to_tsquery('simple', ${q.q})`);
   if (q.from) where.push(Prisma.sql`a."createdAt" >= ${q.from}`);
   if (q.to) where.push(Prisma.sql`a."createdAt" < ${q.to}`);
@@ -366,10 +362,10 @@ export async function listArticles(
       slug: r.slug,
       title: r.title,
       status: r.status,
-      engine: { name: r.engineName, version: r.engineVersion || null },
+      engine: { name: r.engineName, version: emptyToNull(r.engineVersion) },
       sourceLang: r.sourceLang,
       targetLang: r.targetLang,
-      outlet: r.outlet || null,
+      outlet: emptyToNull(r.outlet),
       externalId: r.externalId,
       currentRevision: r.currentRevision,
       newFeedback: r.newFeedback,
@@ -410,7 +406,8 @@ export async function assignArticle(id: string, assigneeEmail: string | null, ac
     if (assigneeEmail) {
       const user = await tx.user.findUnique({ where: { email: assigneeEmail.toLowerCase() } });
       if (!user || user.disabledAt) throw badRequest(`No active user with email ${assigneeEmail}`);
-      if (user.role === "VIEWER") throw badRequest("Viewers cannot be assigned articles");
+      if (!canBeAssigned(user.role))
+        throw badRequest(`A ${user.role.toLowerCase()} cannot be assigned articles`);
       assigneeId = user.id;
     }
     const before = await tx.article.findUnique({ where: { id }, select: { assigneeId: true } });
@@ -425,5 +422,3 @@ export async function assignArticle(id: string, assigneeEmail: string | null, ac
     return { assigneeId };
   });
 }
-
-export { AppError };

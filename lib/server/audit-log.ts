@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, db } from "@/lib/db";
 import { toStoredEvent, type StoredEvent } from "@/lib/audit/chain";
 

@@ -1,8 +1,10 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { NdjsonLine } from "@/lib/ingest/ndjson";
 import { BULK_LIMITS, ingestArticleSchema } from "@/lib/ingest/schema";
+import { issueMessage } from "@/lib/validation/issues";
 import { ingestArticle } from "./articles";
 
 export type LineResult =
@@ -114,7 +116,7 @@ async function importOne(
     return {
       line,
       status: "error",
-      message: i ? `${i.path.join(".") || "(root)"}: ${i.message}` : "Invalid article",
+      message: i ? issueMessage(i, "(root)") : "Invalid article",
     };
   }
   try {

@@ -4,6 +4,7 @@
 // on every read instead of being stored when a revision is saved. A read right after a
 // save therefore sees exactly what a run-on-save would have stored, and nothing goes
 // stale when the glossary or the check rules change.
+import "server-only";
 
 import { createHash } from "node:crypto";
 import type { UserActor } from "@/lib/auth/policy";
@@ -22,6 +23,7 @@ import { appendAudit } from "./audit";
 import { glossaryForPair } from "./glossary";
 import { textsAtRevision } from "./revision-texts";
 import type { ArticleView } from "@/lib/domain/types";
+import { blankToNull } from "@/lib/text/nullable";
 
 /**
  * Stable id of a warning: the same check saying the same thing about the same segment
@@ -180,7 +182,7 @@ async function insertDismissal(
       where: { articleId_segmentIndex_check_fingerprint: key },
     });
     if (existing) return { created: false, id: existing.id };
-    const reason = rawReason?.trim() || null;
+    const reason = blankToNull(rawReason);
     const row = await tx.qaDismissal.create({
       data: { ...key, reason, dismissedById: actor.userId },
     });

@@ -1,3 +1,4 @@
+import "server-only";
 import type { UserActor } from "@/lib/auth/policy";
 import { db, transaction, type Prisma } from "@/lib/db";
 import { resolveMentions } from "@/lib/domain/mentions";

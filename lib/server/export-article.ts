@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, db, type Db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import {
@@ -5,6 +6,7 @@ import {
   GALLEY_ARTICLE_VERSION,
   type GalleyArticleDocument,
 } from "@/lib/formats/galley-json";
+import { emptyToNull } from "@/lib/text/nullable";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -90,13 +92,13 @@ async function readDocument(client: Tx, articleId: string): Promise<GalleyArticl
       id: article.id,
       slug: article.slug,
       externalId: article.externalId,
-      outlet: article.outlet || null,
+      outlet: emptyToNull(article.outlet),
       url: article.url,
       byline: article.byline,
       publishedAt: isoOrNull(article.publishedAt),
       sourceLang: article.sourceLang,
       targetLang: article.targetLang,
-      engine: { name: article.engine.name, version: article.engine.version || null },
+      engine: { name: article.engine.name, version: emptyToNull(article.engine.version) },
       status: article.status,
       footer: article.footer,
       currentRevision: article.currentRevision,

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, db } from "@/lib/db";
 import type { ArticleView } from "@/lib/domain/types";
 import { conflict } from "@/lib/errors";
@@ -7,6 +8,7 @@ import { TMX_TAIL, tmxHead, tmxUnit, type TmxUnit } from "@/lib/formats/tmx";
 import { toXliff12, toXliff2 } from "@/lib/formats/xliff";
 import type { ExportFormat } from "@/lib/formats/export-formats";
 import { getArticleMeta, getArticleView } from "./articles";
+import { engineConditions } from "./engine-filter";
 import { buildArticleDocument } from "./export-article";
 import { lastChangePerSegment } from "./revision-texts";
 
@@ -161,11 +163,7 @@ async function approvedArticlePage(
   const where: Prisma.Sql[] = [
     Prisma.sql`(a."approvedRevision" IS NOT NULL OR a."publishedRevision" IS NOT NULL)`,
   ];
-  if (f.engine) {
-    const [name, version] = f.engine.split("@");
-    where.push(Prisma.sql`e."name" = ${name}`);
-    if (version !== undefined) where.push(Prisma.sql`e."version" = ${version}`);
-  }
+  if (f.engine) where.push(...engineConditions(f.engine));
   if (f.from) where.push(Prisma.sql`a."createdAt" >= ${f.from}`);
   if (f.to) where.push(Prisma.sql`a."createdAt" < ${f.to}`);
   if (afterId) where.push(Prisma.sql`a."id" > ${afterId}`);

@@ -1,5 +1,6 @@
 // Glossary terms per language pair. The QA glossary check reads them; editors manage them
 // on /glossary and through /api/v1/glossary. Every write is audited.
+import "server-only";
 
 import type { UserActor } from "@/lib/auth/policy";
 import { Prisma, db, transaction, type Db, type Tx } from "@/lib/db";

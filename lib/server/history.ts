@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Db, type Tx } from "@/lib/db";
 import type { ArticleStatus, SegmentKind } from "@/lib/domain/types";
 import { notFound } from "@/lib/errors";

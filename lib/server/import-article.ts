@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { generatePassword, hashPassword } from "@/lib/auth/secrets";
 import { Prisma, db, transaction, type Tx } from "@/lib/db";

@@ -16,9 +16,12 @@
 //   ÷ total current words of those articles × 1000. errorsByCategory/Severity are counts.
 // - feedback: reader feedback items per article (all articles in the range).
 // - qa: open (not dismissed) QA warnings per 1,000 current words (all articles).
+import "server-only";
 
 import { Prisma, db } from "@/lib/db";
 import { badRequest } from "@/lib/errors";
+import { engineConditions } from "./engine-filter";
+import { engineLabel } from "@/lib/domain/engine";
 import { countWords } from "@/lib/ingest/identity";
 import { runChecks, type GlossaryEntry } from "@/lib/quality/checks";
 import { toCsv } from "@/lib/formats/csv";
@@ -31,6 +34,7 @@ import {
 import { literalismPatterns, withFingerprint, withoutDismissed } from "./checks";
 import { glossaryForPair } from "./glossary";
 import { editEffort, mqmSummary, mqmWeights } from "./quality-scores";
+import { emptyToNull } from "@/lib/text/nullable";
 
 export const METRICS_ARTICLE_LIMIT = 5_000;
 const CHUNK = 250;
@@ -184,7 +188,7 @@ export async function getEngineMetrics(q: MetricsQuery = {}): Promise<MetricsRes
 
   const engines = new Map<string, ArticleRow>();
   for (const a of inScope) if (!engines.has(a.engineId)) engines.set(a.engineId, a);
-  const labelOf = (a: ArticleRow) => engineLabel(a.engineName, a.engineVersion);
+  const labelOf = (a: ArticleRow) => engineLabel({ name: a.engineName, version: a.engineVersion });
   const engineList = [...engines.values()]
     .map((a) =>
       summarise(
@@ -270,10 +274,6 @@ export function metricsCsv(result: MetricsResult): string {
   return toCsv(fields, rows);
 }
 
-export function engineLabel(name: string, version: string | null | undefined): string {
-  return version ? `${name} ${version}` : name;
-}
-
 function summarise(a: ArticleRow, figures: ArticleFigures[]): EngineMetrics {
   const reviewed = figures.filter((f) => f.reviewed);
   const reviewedWords = sum(reviewed.map((f) => f.words));
@@ -294,8 +294,8 @@ function summarise(a: ArticleRow, figures: ArticleFigures[]): EngineMetrics {
   return {
     engineId: a.engineId,
     name: a.engineName,
-    version: a.engineVersion || null,
-    label: engineLabel(a.engineName, a.engineVersion),
+    version: emptyToNull(a.engineVersion),
+    label: engineLabel({ name: a.engineName, version: a.engineVersion }),
     articles: figures.length,
     articlesReviewed: reviewed.length,
     meanHter: mean(reviewed.map((f) => f.hter)),
@@ -320,12 +320,7 @@ async function findArticles(engine: string | undefined, from: Date, to: Date) {
     Prisma.sql`a."createdAt" >= ${from}`,
     Prisma.sql`a."createdAt" < ${to}`,
   ];
-  if (engine) {
-    const at = engine.indexOf("@");
-    const name = at >= 0 ? engine.slice(0, at) : engine;
-    where.push(Prisma.sql`e."name" = ${name}`);
-    if (at >= 0) where.push(Prisma.sql`e."version" = ${engine.slice(at + 1)}`);
-  }
+  if (engine) where.push(...engineConditions(engine));
   return db().$queryRaw<ArticleRow[]>`
     SELECT a."id", a."createdAt", a."status"::text AS "status", a."currentRevision",
            a."sourceLang", a."targetLang", a."engineId",

@@ -1,3 +1,4 @@
+import "server-only";
 import type { UserActor } from "@/lib/auth/policy";
 import { ROLE_PERMISSIONS, ROLES } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";

@@ -1,7 +1,9 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { SegmentKind } from "@/lib/domain/types";
 import { env } from "@/lib/env";
 import { textsAtRevision } from "./revision-texts";
+import { emptyToNull } from "@/lib/text/nullable";
 
 // What anonymous readers may see. Only published revisions (or, before the
 // first publication, the approved one) ever leave this module; drafts never do
@@ -117,7 +119,7 @@ export async function getPublicArticle(
       id: article.id,
       slug: article.slug,
       title: shownView?.segments[0]?.text ?? null,
-      outlet: article.outlet || null,
+      outlet: emptyToNull(article.outlet),
       byline: article.byline,
       url: article.url,
       originalPublishedAt: article.publishedAt,

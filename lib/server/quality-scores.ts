@@ -5,6 +5,7 @@
 // not rejected. Resolved ones still count (the error was in the translation; mqmScore's
 // rule), so fixing an error does not make the score look as if it never happened.
 // The denominator is the word count of the text at N.
+import "server-only";
 
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

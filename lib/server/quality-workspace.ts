@@ -1,6 +1,7 @@
 // Everything the review workspace shows about quality, loaded in one call:
 // annotations and QA warnings grouped by segment index, and the article's score.
 // Records (not Maps) so the result passes from a server component to client components.
+import "server-only";
 
 import type { ArticleView } from "@/lib/domain/types";
 import type { AnnotationDto, ArticleQualityDto, WarningDto } from "@/lib/quality/dto";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor, UserActor } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/policy";
 import { db, transaction, type Tx } from "@/lib/db";

@@ -1,6 +1,7 @@
 // Demo MQM annotations, so the dashboard has errors for both demo engines: the Nova MT
 // article's fixed errors (on the MT, resolved) and the Lumen LLM article's open ones.
 // Idempotent: an article that already has annotations is left alone.
+import "server-only";
 
 import type { UserActor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";

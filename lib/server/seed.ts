@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor, UserActor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { DEMO_ARTICLES, DEMO_EDITS, DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-articles";
@@ -5,7 +6,7 @@ import { ingestArticle } from "./articles";
 import { createGlossaryTerm } from "./glossary";
 import { changeStatus, saveRevision } from "./revisions";
 import { seedDemoAnnotations } from "./seed-quality";
-import { ensureUser } from "./users";
+import { ensureUser, userActor } from "./users";
 
 const SEED_ACTOR: Actor = { type: "SYSTEM", label: "seed" };
 
@@ -17,14 +18,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   const users = new Map<string, UserActor>();
   for (const u of DEMO_USERS) {
     const user = await ensureUser({ ...u, password: DEMO_PASSWORD }, SEED_ACTOR);
-    users.set(u.email, {
-      type: "USER",
-      userId: user.id,
-      tokenId: null,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-    });
+    users.set(u.email, userActor(user));
   }
   log(`demo users: ${DEMO_USERS.map((u) => u.email).join(", ")} (password ${DEMO_PASSWORD})`);
   const editor = users.get("editor@galley.local")!;

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/domain/types";
 import { badRequest, notFound } from "@/lib/errors";

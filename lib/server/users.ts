@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor, Role, UserActor } from "@/lib/auth/policy";
 import {
   DUMMY_PASSWORD_HASH,
@@ -5,11 +6,34 @@ import {
   hashPassword,
   verifyPassword,
 } from "@/lib/auth/secrets";
-import { db, transaction } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
 import { hitRateLimits, releaseRateLimit, takeFinishedOverLimit } from "./rate-limit";
+
+/**
+ * The actor a user acts as: signed in (USER), or through one of their API tokens (TOKEN).
+ * The one place a user row becomes an audit actor.
+ */
+export function userActor(
+  user: { id: string; email: string; name: string; role: Role },
+  tokenId: string | null = null,
+): UserActor {
+  return {
+    type: tokenId ? "TOKEN" : "USER",
+    userId: user.id,
+    tokenId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  };
+}
+
+/** The user with this email (matched case-insensitively, as sign-in does), or null. */
+export function findUserByEmail(email: string) {
+  return db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+}
 
 export interface CreateUserInput {
   email: string;
@@ -45,10 +69,22 @@ export async function ensureUser(input: CreateUserInput, actor: Actor) {
   return existing ?? createUser(input, actor);
 }
 
+/**
+ * Refuses a change that would leave no active admin: nobody could then manage users.
+ * Locks the active admins' rows, so two admins demoting each other at once cannot both succeed.
+ */
+async function keepAnActiveAdmin(tx: Tx, userId: string): Promise<void> {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
+  if (admins.length === 1 && admins[0]!.id === userId)
+    throw conflict("The last active admin cannot be demoted or disabled");
+}
+
 export async function setUserRole(userId: string, role: Role, actor: Actor) {
   return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFound("User");
+    if (user.role === "ADMIN" && role !== "ADMIN") await keepAnActiveAdmin(tx, userId);
     const updated = await tx.user.update({
       where: { id: userId },
       data: { role, sessionVersion: { increment: 1 } },
@@ -65,9 +101,13 @@ export async function setUserRole(userId: string, role: Role, actor: Actor) {
 }
 
 export async function setUserDisabled(userId: string, disabled: boolean, actor: Actor) {
+  // Signing yourself out for good is never what an admin means to do.
+  if (disabled && "userId" in actor && actor.userId === userId)
+    throw conflict("You cannot disable yourself");
   return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFound("User");
+    if (disabled && user.role === "ADMIN") await keepAnActiveAdmin(tx, userId);
     const updated = await tx.user.update({
       where: { id: userId },
       data: { disabledAt: disabled ? new Date() : null, sessionVersion: { increment: 1 } },
@@ -167,14 +207,7 @@ export async function authenticate(email: string, password: string, clientKey: s
   // Only failures count: give this attempt's hits back.
   for (const h of hits) await releaseRateLimit(h.key);
   await recordAudit({
-    actor: {
-      type: "USER",
-      userId: user.id,
-      tokenId: null,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-    },
+    actor: userActor(user),
     action: "auth.signin",
     entityType: "user",
     entityId: user.id,

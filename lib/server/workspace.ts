@@ -1,9 +1,10 @@
+import "server-only";
 import type { UserActor } from "@/lib/auth/policy";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { applySuggestion } from "@/lib/domain/apply-suggestion";
 import type { ArticleStatus } from "@/lib/domain/types";
-import { TRANSITION_PERMISSION, allowedTransitions } from "@/lib/domain/workflow";
+import { ASSIGNABLE_ROLES, TRANSITION_PERMISSION, allowedTransitions } from "@/lib/domain/workflow";
 import { getArticleMeta, getArticleView } from "./articles";
 import { confirmationProgress } from "./confirmations";
 
@@ -58,7 +59,7 @@ export async function loadWorkspace(articleId: string, actor: UserActor, feedbac
   }
   const reviewers = can(actor, "assign:article")
     ? await db().user.findMany({
-        where: { disabledAt: null, role: { in: ["REVIEWER", "EDITOR", "ADMIN"] } },
+        where: { disabledAt: null, role: { in: [...ASSIGNABLE_ROLES] } },
         select: { email: true, name: true },
         orderBy: { email: "asc" },
       })

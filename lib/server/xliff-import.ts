@@ -1,3 +1,4 @@
+import "server-only";
 import type { UserActor } from "@/lib/auth/policy";
 import { badRequest, tooLarge } from "@/lib/errors";
 import { FormatError, parseXliff, type ParsedXliff } from "@/lib/formats/xliff";

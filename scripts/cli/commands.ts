@@ -97,9 +97,9 @@ export const commands: Record<string, Command> = {
       const email = typeof v.email === "string" ? v.email.trim().toLowerCase() : "";
       if (!email) return fail("--email is required", commands["token:create"]!.usage);
       return withDatabase(async () => {
-        const { db } = await import("@/lib/db");
+        const { findUserByEmail } = await import("@/lib/server/users");
         const { createApiToken } = await import("@/lib/server/api-tokens");
-        const user = await db().user.findUnique({ where: { email } });
+        const user = await findUserByEmail(email);
         if (!user) {
           process.stderr.write(`No user with email ${email}\n`);
           return 1;
@@ -197,6 +197,7 @@ export const commands: Record<string, Command> = {
 async function importDocumentFile(file: string, as?: string): Promise<number> {
   const { galleyArticleDocumentSchema, looksLikeGalleyDocument } =
     await import("@/lib/formats/galley-json");
+  const { issueMessage } = await import("@/lib/validation/issues");
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, "utf8"));
@@ -213,7 +214,7 @@ async function importDocumentFile(file: string, as?: string): Promise<number> {
   const doc = galleyArticleDocumentSchema.safeParse(parsed);
   if (!doc.success) {
     for (const i of doc.error.issues.slice(0, 20)) {
-      process.stderr.write(`${i.path.join(".") || "(root)"}: ${i.message}\n`);
+      process.stderr.write(`${issueMessage(i, "(root)")}\n`);
     }
     return 1;
   }
@@ -241,20 +242,13 @@ async function importDocumentFile(file: string, as?: string): Promise<number> {
 
 async function importActor(email?: string): Promise<Actor | null> {
   if (!email) return CLI_ACTOR;
-  const { db } = await import("@/lib/db");
-  const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
+  const { findUserByEmail, userActor } = await import("@/lib/server/users");
+  const user = await findUserByEmail(email);
   if (!user) {
     process.stderr.write(`No user with email ${email}\n`);
     return null;
   }
-  return {
-    type: "USER",
-    userId: user.id,
-    tokenId: null,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-  };
+  return userActor(user);
 }
 
 export function usage(): string {

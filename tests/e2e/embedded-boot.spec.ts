@@ -19,10 +19,14 @@ test("boots on the embedded database with no environment at all", async () => {
     GALLEY_DATA_DIR: dataDir,
     PORT: String(port),
   };
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env,
-    stdio: "pipe",
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+    {
+      env,
+      stdio: "pipe",
+    },
+  );
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 import {
   apiAs,
   feedbackTotal,
-  publishedDemoArticle,
+  ownPublishedArticle,
   uniqueIp,
   type DemoArticle,
 } from "./feedback-support";
@@ -16,7 +16,7 @@ let article: DemoArticle;
 
 test.beforeAll(async ({ baseURL }) => {
   reviewer = await apiAs(baseURL!, "reviewer");
-  article = await publishedDemoArticle(reviewer);
+  article = await ownPublishedArticle(baseURL!);
 });
 
 test.afterAll(async () => {

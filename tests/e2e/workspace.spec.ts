@@ -30,10 +30,9 @@ test("a reviewer edits two segments, saves, reloads and sees the new text with t
   await expect(page.getByTestId("segment-diff")).toHaveCount(0);
 
   const revisions = await page.request.get(`/api/v1/articles/${article.id}/revisions`);
-  if (revisions.status() === 200) {
-    const body = await revisions.json();
-    expect(body.items[0].number).toBe(2);
-  }
+  expect(revisions.status()).toBe(200);
+  const body = await revisions.json();
+  expect(body.items[0].number).toBe(2);
 });
 
 test("unsaved edits survive a reload, and a conflicting save shows theirs against mine", async ({

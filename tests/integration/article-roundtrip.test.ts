@@ -17,7 +17,7 @@ const cli = (args: string[], env: Record<string, string>) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", "scripts/galley.ts", ...args],
+      ["--conditions=react-server", "--import", "tsx", "scripts/galley.ts", ...args],
       { env: { ...process.env, ...env } },
       (err, stdout, stderr) =>
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),

@@ -8,7 +8,7 @@ const cli = (args: string[], input?: string) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = execFile(
       process.execPath,
-      ["--import", "tsx", "scripts/galley.ts", ...args],
+      ["--conditions=react-server", "--import", "tsx", "scripts/galley.ts", ...args],
       { env: { ...process.env } },
       (err, stdout, stderr) =>
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { verifyAuditChain } from "@/lib/server/audit";
-import { submitFeedback } from "@/lib/server/feedback";
+import { submitFeedback } from "@/lib/server/feedback-intake";
 import { changeStatus, saveRevision } from "@/lib/server/revisions";
 import { makeArticle, makeUser, publishArticle } from "./factories";
 

@@ -10,11 +10,9 @@ import {
   getFeedback,
   listFeedback,
   listFeedbackForArticle,
-  markFeedbackSpam,
-  submitFeedback,
-  triageFeedback,
-  type SubmitFeedbackInput,
-} from "@/lib/server/feedback";
+} from "@/lib/server/feedback-queries";
+import { markFeedbackSpam, triageFeedback } from "@/lib/server/feedback-triage";
+import { submitFeedback, type SubmitFeedbackInput } from "@/lib/server/feedback-intake";
 import { countNewFeedback } from "@/lib/server/feedback-counts";
 import { saveRevision } from "@/lib/server/revisions";
 import { makeArticle, makeUser, publishArticle } from "./factories";

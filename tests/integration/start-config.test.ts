@@ -10,7 +10,7 @@ describe("npm start configuration", () => {
     const res = await new Promise<{ code: number; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ["--import", "tsx", "scripts/start.ts"],
+        ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
         { env, timeout: 60_000 },
         (err, _stdout, stderr) =>
           resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),

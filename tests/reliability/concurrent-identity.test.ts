@@ -43,7 +43,13 @@ function prepare(url: string, perRole: number): Promise<Caller[]> {
   return new Promise((resolve, reject) =>
     execFile(
       process.execPath,
-      ["--import", "tsx", "tests/support/identity-callers.ts", String(perRole)],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "tests/support/identity-callers.ts",
+        String(perRole),
+      ],
       { env: { ...process.env, DATABASE_URL: url } },
       (err, stdout, stderr) =>
         err ? reject(new Error(stderr)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1)!)),

@@ -34,10 +34,14 @@ describe("npm start on the embedded database, killed during writes", () => {
   });
 
   async function start(): Promise<{ child: ChildProcess; output: () => string }> {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: env(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+      {
+        env: env(),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     children.push(child);
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
@@ -59,7 +63,7 @@ describe("npm start on the embedded database, killed during writes", () => {
     new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,
-        ["--import", "tsx", "scripts/galley.ts", ...args],
+        ["--conditions=react-server", "--import", "tsx", "scripts/galley.ts", ...args],
         { env: env() },
         (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)),
       ),

@@ -11,7 +11,7 @@ export function cli(
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", "scripts/galley.ts", ...args],
+      ["--conditions=react-server", "--import", "tsx", "scripts/galley.ts", ...args],
       {
         env: { ...process.env, DATABASE_URL: databaseUrl, ...extraEnv },
         maxBuffer: 10 * 1024 * 1024,

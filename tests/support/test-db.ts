@@ -24,25 +24,46 @@ export function databaseUrlFor(name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(prefix: string): Promise<{ name: string; url: string }> {
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   assertLocal(ADMIN_URL);
-  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+export async function createTestDatabase(prefix: string): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   return { name, url: databaseUrlFor(name) };
 }
 
+/**
+ * A copy of an already migrated database: PostgreSQL copies the template's files,
+ * which takes a fraction of a second where running the migrations again takes several.
+ * The template must have no open connections while it is copied.
+ */
+export async function cloneTestDatabase(
+  template: string,
+  name: string,
+): Promise<{ name: string; url: string }> {
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return { name, url: databaseUrlFor(name) };
+}
+
+/** Drops every database whose name starts with `prefix` (the clones of one run). */
+export async function dropTestDatabasesStartingWith(prefix: string): Promise<void> {
+  const { rows } = await admin((c) =>
+    c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [
+      prefix,
+    ]),
+  );
+  for (const { datname } of rows) await dropTestDatabase(datname);
+}
+
 export async function dropTestDatabase(name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }

@@ -31,19 +31,20 @@ export async function createUserAction(
 }
 
 const roleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
-export async function setRoleAction(form: FormData): Promise<void> {
-  await runAction("admin:users", roleSchema, Object.fromEntries(form), async (d, actor) => {
+export async function setRoleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction("admin:users", roleSchema, Object.fromEntries(form), async (d, actor) => {
     await setUserRole(d.userId, d.role, actor);
     revalidatePath("/admin");
+    return undefined;
   });
 }
 
 const disableSchema = z.object({ userId: z.string().min(1), disabled: z.enum(["true", "false"]) });
-export async function setDisabledAction(form: FormData): Promise<void> {
-  await runAction("admin:users", disableSchema, Object.fromEntries(form), async (d, actor) => {
-    if (d.userId === actor.userId) throw new Error("You cannot disable yourself");
+export async function setDisabledAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction("admin:users", disableSchema, Object.fromEntries(form), async (d, actor) => {
     await setUserDisabled(d.userId, d.disabled === "true", actor);
     revalidatePath("/admin");
+    return undefined;
   });
 }
 
@@ -63,10 +64,11 @@ export async function createTokenAction(
 }
 
 const revokeSchema = z.object({ tokenId: z.string().min(1) });
-export async function revokeTokenAction(form: FormData): Promise<void> {
-  await runAction("admin:tokens", revokeSchema, Object.fromEntries(form), async (d, actor) => {
+export async function revokeTokenAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction("admin:tokens", revokeSchema, Object.fromEntries(form), async (d, actor) => {
     await revokeApiToken(d.tokenId, actor);
     revalidatePath("/admin");
+    return undefined;
   });
 }
 

@@ -1,8 +1,34 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/guard";
+import { ROLES } from "@/lib/auth/policy";
 import { createTokenAction, createUserAction, resetPasswordAction } from "./actions";
 
-const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"];
+/**
+ * A one-button form in a table row (set role, disable, revoke) that shows why the
+ * server refused, e.g. "The last active admin cannot be demoted or disabled".
+ */
+export function RowActionForm({
+  action,
+  className,
+  children,
+}: {
+  action: (prev: unknown, form: FormData) => Promise<ActionResult>;
+  className?: string;
+  children: ReactNode;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className={className}>
+      {children}
+      {state && !state.ok ? (
+        <p role="alert" className="text-xs text-rose-700">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);

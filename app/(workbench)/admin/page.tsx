@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
+import { ROLES } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format-time";
 import { listApiTokens } from "@/lib/server/api-tokens";
 import { listUsers } from "@/lib/server/users";
 import { revokeTokenAction, setDisabledAction, setRoleAction } from "./actions";
-import { CreateTokenForm, CreateUserForm, ResetPasswordForm } from "./forms";
+import { CreateTokenForm, CreateUserForm, ResetPasswordForm, RowActionForm } from "./forms";
 
 export const metadata: Metadata = { title: "Admin" };
-const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const;
 
 export default async function AdminPage() {
   const actor = await requirePageActor("admin:users", "/admin");
@@ -35,7 +35,7 @@ export default async function AdminPage() {
                 <td className="py-1.5">{u.email}</td>
                 <td>{u.name}</td>
                 <td>
-                  <form action={setRoleAction} className="flex gap-1">
+                  <RowActionForm action={setRoleAction} className="flex flex-wrap gap-1">
                     <input type="hidden" name="userId" value={u.id} />
                     <select
                       name="role"
@@ -48,12 +48,12 @@ export default async function AdminPage() {
                       ))}
                     </select>
                     <button className="rounded border border-slate-300 px-2 text-xs">Set</button>
-                  </form>
+                  </RowActionForm>
                 </td>
                 <td>{u.disabledAt ? "disabled" : "active"}</td>
                 <td>
                   {u.id !== actor.userId ? (
-                    <form action={setDisabledAction}>
+                    <RowActionForm action={setDisabledAction}>
                       <input type="hidden" name="userId" value={u.id} />
                       <input
                         type="hidden"
@@ -63,7 +63,7 @@ export default async function AdminPage() {
                       <button className="rounded border border-slate-300 px-2 text-xs">
                         {u.disabledAt ? "Enable" : "Disable"}
                       </button>
-                    </form>
+                    </RowActionForm>
                   ) : null}
                 </td>
               </tr>
@@ -104,12 +104,12 @@ export default async function AdminPage() {
                   {t.revokedAt ? (
                     <span className="text-slate-500">revoked</span>
                   ) : (
-                    <form action={revokeTokenAction}>
+                    <RowActionForm action={revokeTokenAction}>
                       <input type="hidden" name="tokenId" value={t.id} />
                       <button className="rounded border border-rose-300 px-2 text-xs text-rose-800">
                         Revoke
                       </button>
-                    </form>
+                    </RowActionForm>
                   )}
                 </td>
               </tr>

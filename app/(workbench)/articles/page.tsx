@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
 import { listArticles, listEngines } from "@/lib/server/articles";
 import { StatusBadge } from "@/components/status-badge";
+import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -83,10 +84,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
           >
             <option value="">Any</option>
             {engines.map((e) => {
-              const v = e.version ? `${e.name}@${e.version}` : e.name;
               return (
-                <option key={e.id} value={v}>
-                  {e.version ? `${e.name} ${e.version}` : e.name}
+                <option key={e.id} value={engineKey(e)}>
+                  {engineLabel(e)}
                 </option>
               );
             })}

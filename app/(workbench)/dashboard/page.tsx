@@ -5,7 +5,8 @@ import { metricsQuerySchema } from "@/lib/api/schemas/quality";
 import { requirePageActor } from "@/lib/auth/session";
 import { MQM_CATEGORIES, MQM_SEVERITIES } from "@/lib/quality/mqm";
 import { listEngines } from "@/lib/server/articles";
-import { engineLabel, getEngineMetrics, type EngineMetrics } from "@/lib/server/metrics";
+import { engineKey, engineLabel } from "@/lib/domain/engine";
+import { getEngineMetrics, type EngineMetrics } from "@/lib/server/metrics";
 import { EngineBarChart, TrendChart } from "./charts";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -72,8 +73,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           >
             <option value="">All engines</option>
             {engines.map((e) => (
-              <option key={e.id} value={e.version ? `${e.name}@${e.version}` : e.name}>
-                {engineLabel(e.name, e.version)}
+              <option key={e.id} value={engineKey(e)}>
+                {engineLabel(e)}
               </option>
             ))}
           </select>

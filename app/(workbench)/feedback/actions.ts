@@ -3,12 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/guard";
-import {
-  BULK_TRIAGE_MAX,
-  getFeedback,
-  markFeedbackSpam,
-  triageFeedback,
-} from "@/lib/server/feedback";
+import { BULK_TRIAGE_MAX, markFeedbackSpam, triageFeedback } from "@/lib/server/feedback-triage";
+import { getFeedback } from "@/lib/server/feedback-queries";
 import { cuidParam } from "@/lib/validation/common";
 
 const triageSchema = z.object({

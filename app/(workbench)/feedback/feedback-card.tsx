@@ -8,7 +8,7 @@ import {
   type FeedbackStatus,
 } from "@/lib/domain/feedback";
 import { age, formatDateTime } from "@/lib/format-time";
-import type { FeedbackItem } from "@/lib/server/feedback";
+import type { FeedbackItem } from "@/lib/server/feedback-queries";
 import { diffText } from "@/lib/text/diff";
 import { TriageControls, type DuplicateChoice } from "./triage-controls";
 

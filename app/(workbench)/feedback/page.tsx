@@ -5,6 +5,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { listFeedbackQuerySchema } from "@/lib/api/schemas/feedback";
 import { requirePageActor } from "@/lib/auth/session";
+import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { CATEGORY_LABEL, FEEDBACK_STATUSES, STATUS_LABEL } from "@/lib/domain/feedback";
 import { formatDateTime } from "@/lib/format-time";
 import { listEngines } from "@/lib/server/articles";
@@ -13,7 +14,7 @@ import {
   duplicateCandidates,
   listFeedback,
   type FeedbackItem,
-} from "@/lib/server/feedback";
+} from "@/lib/server/feedback-queries";
 import { FeedbackCard } from "./feedback-card";
 import { BulkSpamForm, type DuplicateChoice } from "./triage-controls";
 
@@ -107,10 +108,9 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
           <select name="engine" defaultValue={query.engine ?? ""} className={select}>
             <option value="">Any</option>
             {engines.map((e) => {
-              const v = e.version ? `${e.name}@${e.version}` : e.name;
               return (
-                <option key={e.id} value={v}>
-                  {e.version ? `${e.name} ${e.version}` : e.name}
+                <option key={e.id} value={engineKey(e)}>
+                  {engineLabel(e)}
                 </option>
               );
             })}

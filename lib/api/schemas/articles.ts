@@ -1,15 +1,9 @@
 import { z } from "zod";
+import { ArticleStatus } from "@/lib/domain/types";
 import { DATE_RANGE_MESSAGE, limitParam, saneDateString } from "@/lib/validation/common";
 import { cursorParam } from "@/lib/validation/cursor";
 
-export const articleStatusSchema = z.enum([
-  "NEW",
-  "IN_REVIEW",
-  "SUBMITTED",
-  "CHANGES_REQUESTED",
-  "APPROVED",
-  "PUBLISHED",
-]);
+export const articleStatusSchema = z.enum(ArticleStatus);
 
 const dateParam = z.iso
   .date("must be a date YYYY-MM-DD")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SegmentKind } from "@/lib/domain/types";
 import { EXPORT_FORMATS } from "@/lib/formats/export-formats";
 import { DATE_RANGE_MESSAGE, saneDateString } from "@/lib/validation/common";
 import { articleStatusSchema } from "./articles";
@@ -6,7 +7,7 @@ import { articleStatusSchema } from "./articles";
 // Request and response shapes of the ingest/interchange endpoints. The routes validate with them
 // and lib/api/openapi.ts documents them, so the two cannot drift apart.
 
-export const segmentKindSchema = z.enum(["TITLE", "PARAGRAPH", "CAPTION"]);
+export const segmentKindSchema = z.enum(SegmentKind);
 
 /** One segment at some revision (lib/domain/types.ts SegmentView). */
 export const articleSegmentSchema = z.object({

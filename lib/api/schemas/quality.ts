@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AnnotationStatus } from "@/lib/domain/types";
 import { CHECK_IDS } from "@/lib/quality/checks";
 import { DATE_RANGE_MESSAGE, safeText, saneDateString } from "@/lib/validation/common";
 
@@ -27,7 +28,7 @@ export const updateAnnotationSchema = z
     category: category.optional(),
     severity: severity.optional(),
     note: note.nullable().optional(),
-    status: z.enum(["OPEN", "RESOLVED", "REJECTED"]).optional(),
+    status: z.enum(AnnotationStatus).optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), "send at least one field");
 

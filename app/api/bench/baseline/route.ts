@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { insertBenchBaseline } from "@/lib/server/bench-baseline";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,6 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ error: "not_found", message: "Not found" }, { status: 404 });
   }
   const body = await req.text();
-  await db().$executeRaw`INSERT INTO bench_baseline ("body") VALUES (${body})`;
+  await insertBenchBaseline(body);
   return Response.json({ ok: true }, { status: 201 });
 }

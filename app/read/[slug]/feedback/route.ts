@@ -9,7 +9,7 @@ import {
 import { isDatabaseUnavailable } from "@/lib/db";
 import { HONEYPOT_FIELD } from "@/lib/domain/feedback";
 import { AppError } from "@/lib/errors";
-import { submitFeedback } from "@/lib/server/feedback";
+import { submitFeedback } from "@/lib/server/feedback-intake";
 import { findPublicArticleTarget } from "@/lib/server/public-articles";
 import { type FormErrorCode, formErrorCode } from "../form-status";
 

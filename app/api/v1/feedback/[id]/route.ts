@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { getFeedback as get, triageFeedback as triage } from "@/lib/api/routes/feedback";
-import { getFeedback, triageFeedback } from "@/lib/server/feedback";
+import { getFeedback } from "@/lib/server/feedback-queries";
+import { triageFeedback } from "@/lib/server/feedback-triage";
 
 export const GET = apiRoute(get, async ({ params }) => getFeedback(params.id));
 

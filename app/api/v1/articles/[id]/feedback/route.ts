@@ -2,11 +2,8 @@ import { apiRoute } from "@/lib/api/handler";
 import { listArticleFeedback, submitFeedback as submit } from "@/lib/api/routes/feedback";
 import { HONEYPOT_FIELD } from "@/lib/domain/feedback";
 import { getArticleMeta } from "@/lib/server/articles";
-import {
-  feedbackCountsForArticle,
-  listFeedbackForArticle,
-  submitFeedback,
-} from "@/lib/server/feedback";
+import { feedbackCountsForArticle, listFeedbackForArticle } from "@/lib/server/feedback-queries";
+import { submitFeedback } from "@/lib/server/feedback-intake";
 
 // Public: readers are anonymous. Over-long fields are 413, bad anchors 400,
 // bursts 429 with Retry-After (lib/server/feedback.ts).
