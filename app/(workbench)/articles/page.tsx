@@ -6,7 +6,7 @@ import { listArticlesQuerySchema } from "@/lib/api/schemas/articles";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
-import { listArticles, listEngines } from "@/lib/server/articles";
+import { listArticles, listEngines } from "@/lib/server/article-queue";
 import { StatusBadge } from "@/components/status-badge";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
