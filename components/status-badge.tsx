@@ -4,6 +4,7 @@ import { STATUS_LABEL } from "@/lib/domain/workflow";
 const COLORS: Record<ArticleStatus, string> = {
   NEW: "bg-slate-100 text-slate-800",
   IN_REVIEW: "bg-blue-100 text-blue-900",
+  SUBMITTED: "bg-cyan-100 text-cyan-900",
   CHANGES_REQUESTED: "bg-amber-100 text-amber-900",
   APPROVED: "bg-emerald-100 text-emerald-900",
   PUBLISHED: "bg-violet-100 text-violet-900",

@@ -7,6 +7,8 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  /** A 409 with `blockers`: open work stands between the article and the status asked for. */
+  | "gate"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
@@ -18,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gate: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

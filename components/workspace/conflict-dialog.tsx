@@ -5,12 +5,18 @@ import { DiffView } from "./diff-view";
 
 export interface ConflictState {
   currentRevision: number;
-  segments: { index: number; theirs: string; mine: string }[];
+  savedBy: { name: string; email: string } | null;
+  savedAt: string | null;
+  /** Segments the three-way merge settled on its own (already in the draft). */
+  autoMerged: number;
+  /** Only segments both sides changed in overlapping words. */
+  segments: { index: number; base: string; theirs: string; mine: string }[];
 }
 
 /**
- * Someone saved first. Shows their version against mine per segment and lets the
- * reviewer keep either or merge by hand; nothing typed is discarded.
+ * Someone saved first and changed the same words. Shows, per segment, what they
+ * changed and what I changed since the common base, and lets the reviewer keep
+ * either or merge by hand; nothing typed is discarded.
  */
 export function ConflictDialog({
   conflict,
@@ -28,6 +34,7 @@ export function ConflictDialog({
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  const who = conflict.savedBy?.name ?? "Someone";
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-4">
       <div
@@ -42,11 +49,21 @@ export function ConflictDialog({
           tabIndex={-1}
           className="mb-1 text-lg font-semibold"
         >
-          Someone saved revision {conflict.currentRevision} while you were editing
+          {who} saved revision {conflict.currentRevision} while you were editing
         </h2>
         <p className="mb-4 text-sm text-slate-600">
-          For each segment, compare their text (removed) with yours (added), then keep one or merge,
-          and save again.
+          {conflict.savedAt ? (
+            <>
+              Saved{" "}
+              <time dateTime={conflict.savedAt}>{new Date(conflict.savedAt).toLocaleString()}</time>
+              {conflict.savedBy ? ` by ${conflict.savedBy.email}` : ""}.{" "}
+            </>
+          ) : null}
+          {conflict.autoMerged > 0
+            ? `${conflict.autoMerged} segment${conflict.autoMerged === 1 ? "" : "s"} merged without conflict. `
+            : ""}
+          Below, both of you changed the same words: compare each change with the text you both
+          started from, keep one or merge, and save again.
         </p>
         <ol className="space-y-5">
           {conflict.segments.map((s) => (
@@ -56,11 +73,21 @@ export function ConflictDialog({
               data-testid="conflict-segment"
             >
               <h3 className="mb-2 text-sm font-semibold">Segment {s.index}</h3>
-              <div className="mb-2 rounded bg-slate-50 p-2 text-sm">
-                <DiffView
-                  changes={diffText(s.theirs, s.mine, lang)}
-                  label={`Their version against yours, segment ${s.index}`}
-                />
+              <div className="mb-2 grid gap-2 text-sm md:grid-cols-2">
+                <div className="rounded bg-slate-50 p-2" data-testid="conflict-theirs">
+                  <div className="mb-1 text-xs font-medium text-slate-600">{who}’s change</div>
+                  <DiffView
+                    changes={diffText(s.base, s.theirs, lang)}
+                    label={`${who}'s change, segment ${s.index}`}
+                  />
+                </div>
+                <div className="rounded bg-slate-50 p-2" data-testid="conflict-mine">
+                  <div className="mb-1 text-xs font-medium text-slate-600">Your change</div>
+                  <DiffView
+                    changes={diffText(s.base, s.mine, lang)}
+                    label={`Your change, segment ${s.index}`}
+                  />
+                </div>
               </div>
               <div className="mb-2 flex gap-2 text-xs">
                 <button

@@ -14,6 +14,9 @@ interface Props {
   showDiff: boolean;
   editable: boolean;
   unsaved: boolean;
+  /** Confirmed as done (with any pending change applied); undefined hides the control. */
+  confirmed?: boolean;
+  onToggleConfirm?: (index: number) => void;
   onChange: (index: number, text: string) => void;
   onFocus: (index: number) => void;
   extras?: ReactNode;
@@ -28,6 +31,8 @@ export const SegmentRow = memo(function SegmentRow({
   showDiff,
   editable,
   unsaved,
+  confirmed,
+  onToggleConfirm,
   onChange,
   onFocus,
   extras,
@@ -45,6 +50,7 @@ export const SegmentRow = memo(function SegmentRow({
       data-testid="segment-row"
       data-segment-index={segment.index}
       data-edited={edited ? "true" : "false"}
+      data-confirmed={confirmed ? "true" : "false"}
     >
       <div className="text-xs text-slate-500">
         <span className="font-mono">#{segment.index}</span>
@@ -86,6 +92,18 @@ export const SegmentRow = memo(function SegmentRow({
             <span className="rounded bg-amber-100 px-1 text-amber-900" data-testid="unsaved-marker">
               unsaved
             </span>
+          ) : null}
+          {onToggleConfirm ? (
+            <button
+              type="button"
+              aria-pressed={Boolean(confirmed)}
+              onClick={() => onToggleConfirm(segment.index)}
+              className={`ml-auto rounded border px-1.5 py-0.5 ${confirmed ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-slate-700"}`}
+              title="Confirm this segment as done (Ctrl+Enter)"
+            >
+              {confirmed ? "✓ Confirmed" : "Confirm"}
+              <span className="sr-only"> segment {segment.index}</span>
+            </button>
           ) : null}
         </div>
         <textarea

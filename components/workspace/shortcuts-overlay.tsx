@@ -5,7 +5,8 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl/⌘ + S", "Save all unsaved edits as a new revision"],
   ["Alt + ↓ / Alt + ↑", "Next / previous segment"],
   ["Alt + D", "Show or hide the MT → current diff"],
-  ["Alt + A", "Approve (when allowed)"],
+  ["Ctrl/⌘ + Enter", "Confirm the segment and go to the next unconfirmed one"],
+  ["Alt + A", "Approve (opens the approve dialog, with anything still open)"],
   ["?", "Show this help"],
   ["Esc", "Close dialogs"],
 ];

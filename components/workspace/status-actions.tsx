@@ -6,6 +6,7 @@ import { STATUS_LABEL } from "@/lib/domain/workflow";
 const ACTION_LABEL: Record<ArticleStatus, string> = {
   NEW: "Reset",
   IN_REVIEW: "Start review",
+  SUBMITTED: "Submit for approval",
   CHANGES_REQUESTED: "Request changes",
   APPROVED: "Approve",
   PUBLISHED: "Publish",
@@ -59,8 +60,10 @@ export function StatusActions({
             placeholder={
               noteFor === "PUBLISHED"
                 ? "Reader-facing correction note (optional)"
-                : "What needs changing?"
+                : "What needs changing? (the reviewer sees this)"
             }
+            required={noteFor === "CHANGES_REQUESTED"}
+            maxLength={1000}
             className="w-72 rounded border border-slate-300 px-2 py-1 text-sm"
           />
           <button type="submit" className="rounded bg-slate-900 px-2.5 py-1 text-sm text-white">

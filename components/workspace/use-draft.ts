@@ -7,6 +7,8 @@ import { useCallback, useEffect, useState } from "react";
 export interface Draft {
   base: number;
   edits: Record<number, string>;
+  /** Pending per-segment confirmations (true) or retractions (false), sent with the next save. */
+  confirm?: Record<number, boolean>;
   feedbackId?: string;
   summary?: string;
 }
@@ -54,7 +56,11 @@ export function useDraft(articleId: string, revision: number, initial?: Draft | 
   useEffect(() => {
     if (!loaded) return;
     try {
-      if (Object.keys(draft.edits).length === 0 && !draft.summary)
+      if (
+        Object.keys(draft.edits).length === 0 &&
+        Object.keys(draft.confirm ?? {}).length === 0 &&
+        !draft.summary
+      )
         window.localStorage.removeItem(key(articleId));
       else window.localStorage.setItem(key(articleId), JSON.stringify(draft));
     } catch {

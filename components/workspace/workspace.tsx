@@ -6,10 +6,13 @@ import { callApi, type ApiError } from "@/lib/api/client";
 import { changeStatus } from "@/lib/api/routes/articles";
 import { saveRevision } from "@/lib/api/routes/history";
 import type { ArticleStatus } from "@/lib/domain/types";
+import { STATUS_LABEL } from "@/lib/domain/workflow";
+import { mergeSegments, type ConflictingSegment } from "@/lib/text/merge3";
 import type { WorkspaceData } from "@/lib/server/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
+import { GateDialog, type Blocker, type GateState } from "./gate-dialog";
 import { SegmentFeedback } from "./segment-feedback";
 import { SegmentRow } from "./segment-row";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
@@ -19,7 +22,9 @@ import { useDraft, type Draft } from "./use-draft";
 type Message = { kind: "ok" | "error" | "info"; text: string } | null;
 type StaleBase = ApiError & {
   currentRevision: number;
-  segments?: { index: number; text: string | null }[];
+  savedBy?: { name: string; email: string } | null;
+  savedAt?: string | null;
+  segments?: { index: number; text: string | null; base: string | null }[];
 };
 
 interface Props {
@@ -53,7 +58,20 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     () => new Map(view.segments.map((s) => [s.index, s.text])),
     [view.segments],
   );
-  const unsaved = Object.entries(draft.edits).filter(([i, t]) => serverText.get(Number(i)) !== t);
+  const serverConfirmed = data.progress.segments as Record<number, boolean>;
+  const isConfirmed = (i: number) => draft.confirm?.[i] ?? serverConfirmed[i] ?? false;
+  // The keyboard handler reads the latest confirmation state through a ref.
+  const isConfirmedRef = useRef(isConfirmed);
+  useEffect(() => {
+    isConfirmedRef.current = isConfirmed;
+  });
+  const pendingConfirm = Object.entries(draft.confirm ?? {}).filter(
+    ([i, c]) => (serverConfirmed[Number(i)] ?? false) !== c,
+  );
+  const unsaved = [
+    ...Object.entries(draft.edits).filter(([i, t]) => serverText.get(Number(i)) !== t),
+    ...pendingConfirm.filter(([i]) => draft.edits[Number(i)] === undefined),
+  ];
   const showSource = view.segments.some((s) => s.source);
 
   const onChange = useCallback(
@@ -62,82 +80,135 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     [setDraft],
   );
   const onFocus = useCallback((index: number) => (focused.current = index), []);
+  const onToggleConfirm = useCallback(
+    (index: number) =>
+      setDraft((d) => {
+        const now = d.confirm?.[index] ?? serverConfirmed[index] ?? false;
+        return { ...d, confirm: { ...d.confirm, [index]: !now } };
+      }),
+    [setDraft, serverConfirmed],
+  );
+
+  /** What a save sends for a draft: edited segments and confirmation changes. */
+  const segmentsOf = useCallback(
+    (d: Draft) =>
+      [
+        ...new Set([
+          ...Object.keys(d.edits).map(Number),
+          ...Object.keys(d.confirm ?? {}).map(Number),
+        ]),
+      ].map((index) => ({
+        index,
+        text: d.edits[index] ?? serverText.get(index) ?? "",
+        confirmed: d.confirm?.[index],
+      })),
+    [serverText],
+  );
 
   const save = useCallback(
     async (override?: Draft) => {
-      const d = override ?? draft;
-      const segments = Object.entries(d.edits).map(([i, text]) => ({ index: Number(i), text }));
-      if (segments.length === 0) {
+      let d = override ?? draft;
+      if (segmentsOf(d).length === 0) {
         setMessage({ kind: "info", text: "Nothing to save." });
         return;
       }
       setSaving(true);
       try {
-        const res = await callApi(
-          saveRevision,
-          { id: view.id },
-          {
-            baseRevision: d.base,
-            segments,
-            summary: d.summary || undefined,
-            feedbackId: d.feedbackId,
-          },
-        );
-        if (res.ok) {
-          clear(res.data.revision);
-          setMessage({
-            kind: "ok",
-            text:
-              res.status === 201
-                ? `Saved as revision ${res.data.revision}.`
-                : "No changes to save.",
-          });
-          router.replace(`/articles/${view.id}`);
-          router.refresh();
-        } else if (res.status === 409 && res.error?.error === "conflict") {
-          // A stale base's 409 carries the current revision and the text of each segment.
-          const body = res.error as StaleBase;
-          const theirs = new Map<number, string | null>(
-            (body.segments ?? []).map((s) => [s.index, s.text]),
+        // A stale save that merges cleanly is sent again on the new base at once; a few
+        // rounds cover a busy desk, after which the reviewer sees the dialog or an error.
+        for (let round = 0; round < 3; round++) {
+          const segments = segmentsOf(d);
+          const res = await callApi(
+            saveRevision,
+            { id: view.id },
+            {
+              baseRevision: d.base,
+              segments,
+              summary: d.summary || undefined,
+              feedbackId: d.feedbackId,
+            },
           );
-          setConflict({
-            currentRevision: body.currentRevision,
-            segments: segments
-              .filter((s) => theirs.get(s.index) !== s.text)
-              .map((s) => ({ index: s.index, mine: s.text, theirs: theirs.get(s.index) ?? "" })),
-          });
-          router.refresh();
-        } else {
-          setMessage({
-            kind: "error",
-            text: res.error?.message ?? `Save failed (${res.status}); your draft is kept.`,
-          });
+          if (res.ok) {
+            clear(res.data.revision);
+            setMessage({
+              kind: "ok",
+              text:
+                res.status === 201
+                  ? `Saved as revision ${res.data.revision}${round ? " (merged with the work saved meanwhile)" : ""}.`
+                  : "No changes to save.",
+            });
+            router.replace(`/articles/${view.id}`);
+            router.refresh();
+            return;
+          }
+          if (res.status !== 409 || res.error?.error !== "conflict") {
+            setMessage({
+              kind: "error",
+              text: res.error?.message ?? `Save failed (${res.status}); your draft is kept.`,
+            });
+            return;
+          }
+          // A stale base's 409 carries the current revision, who saved it, and per segment
+          // their text and the base text: a three-way merge settles what it can.
+          const body = res.error as StaleBase;
+          const server = new Map((body.segments ?? []).map((s) => [s.index, s]));
+          const merges = mergeSegments(
+            segments.map((s) => ({
+              index: s.index,
+              mine: s.text,
+              theirs: server.get(s.index)?.text ?? "",
+              // Without a base (it no longer exists) every difference is a conflict.
+              base: server.get(s.index)?.base ?? server.get(s.index)?.text ?? "",
+            })),
+            view.targetLang,
+          );
+          const merged: Record<number, string> = {};
+          for (const m of merges) if (m.outcome !== "conflict") merged[m.index] = m.text;
+          const conflicts = merges.filter((m): m is ConflictingSegment => m.outcome === "conflict");
+          d = { ...d, base: body.currentRevision, edits: { ...d.edits, ...merged } };
+          setDraft(d);
+          if (conflicts.length > 0) {
+            setConflict({
+              currentRevision: body.currentRevision,
+              savedBy: body.savedBy ?? null,
+              savedAt: body.savedAt ?? null,
+              autoMerged: Object.keys(merged).length,
+              segments: conflicts,
+            });
+            router.refresh();
+            return;
+          }
         }
+        setMessage({ kind: "error", text: "Others keep saving; try again in a moment." });
       } catch {
         setMessage({ kind: "error", text: "Network error; your draft is kept locally." });
       } finally {
         setSaving(false);
       }
     },
-    [draft, view.id, clear, router],
+    [draft, view.id, view.targetLang, clear, router, segmentsOf, setDraft],
   );
 
+  const [gate, setGate] = useState<GateState | null>(null);
   const transition = useCallback(
-    async (to: ArticleStatus, note?: string) => {
-      if (unsaved.length > 0 && (to === "APPROVED" || to === "PUBLISHED")) {
+    async (to: ArticleStatus, note?: string, override?: { reason: string }) => {
+      if (unsaved.length > 0 && (to === "APPROVED" || to === "PUBLISHED" || to === "SUBMITTED")) {
         setMessage({ kind: "error", text: "Save or discard your unsaved edits first." });
+        setGate(null);
         return;
       }
       setSaving(true);
-      const res = await callApi(changeStatus, { id: view.id }, { to, note });
+      const res = await callApi(changeStatus, { id: view.id }, { to, note, override });
       setSaving(false);
       if (res.ok) {
-        setMessage({
-          kind: "ok",
-          text: `Status changed to ${to.replace("_", " ").toLowerCase()}.`,
-        });
+        setGate(null);
+        setMessage({ kind: "ok", text: `Status changed to ${STATUS_LABEL[to].toLowerCase()}.` });
         router.refresh();
+      } else if (res.status === 409 && res.error?.error === "gate") {
+        // The gate's 409 lists what is still open (lib/domain/gates.ts).
+        setGate({ to, note, blockers: (res.error as { blockers?: Blocker[] }).blockers ?? [] });
       } else {
+        setGate(null);
         setMessage({
           kind: "error",
           text: res.error?.message ?? `Status change failed (${res.status}).`,
@@ -146,13 +217,36 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     },
     [unsaved.length, view.id, router],
   );
+  /** Gated moves confirm first; the others go straight through. */
+  const requestTransition = useCallback(
+    (to: ArticleStatus, note?: string) =>
+      to === "APPROVED" || to === "PUBLISHED" || to === "SUBMITTED"
+        ? setGate({ to, note, blockers: null })
+        : void transition(to, note),
+    [transition],
+  );
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const inField =
         e.target instanceof HTMLElement &&
         ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName);
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && permissions.edit) {
+        // Confirm the segment being edited and move to the next unconfirmed one.
+        e.preventDefault();
+        const current = focused.current;
+        setDraft((d) => ({ ...d, confirm: { ...d.confirm, [current]: true } }));
+        const indices = view.segments.map((s) => s.index);
+        const after = [
+          ...indices.filter((i) => i > current),
+          ...indices.filter((i) => i < current),
+        ];
+        const next = after.find((i) => !isConfirmedRef.current(i));
+        if (next !== undefined) {
+          focused.current = next;
+          document.querySelector<HTMLTextAreaElement>(`[data-segment-input="${next}"]`)?.focus();
+        }
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
         e.preventDefault();
         void save();
       } else if (e.altKey && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
@@ -168,8 +262,9 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         e.preventDefault();
         setShowDiff((v) => !v);
       } else if (e.altKey && e.code === "KeyA" && data.transitions.includes("APPROVED")) {
+        // Opens the approve dialog (with any blockers), never approves blind.
         e.preventDefault();
-        void transition("APPROVED");
+        requestTransition("APPROVED");
       } else if (e.key === "?" && !inField) {
         e.preventDefault();
         setHelp(true);
@@ -179,7 +274,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [save, transition, view.segments, data.transitions]);
+  }, [save, requestTransition, view.segments, data.transitions, permissions.edit, setDraft]);
 
   useEffect(() => {
     if (prefill)
@@ -209,6 +304,10 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           <span className="text-sm text-slate-600" data-testid="revision-number">
             Revision {view.revision}
             {meta.publishedRevision ? ` · published r${meta.publishedRevision}` : ""}
+          </span>
+          <span className="text-sm text-slate-600" data-testid="confirmed-progress">
+            {view.segments.filter((s) => isConfirmed(s.index)).length} of {data.progress.total}{" "}
+            segments confirmed
           </span>
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -242,7 +341,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           <StatusActions
             transitions={data.transitions}
             busy={saving}
-            onTransition={(to, note) => void transition(to, note)}
+            onTransition={requestTransition}
           />
           <Link href={`/articles/${view.id}/history`} className="text-sm text-blue-700 underline">
             History
@@ -281,6 +380,17 @@ export function Workspace({ data, extras, headerExtras }: Props) {
             />
           </div>
         ) : null}
+        {data.changesRequested ? (
+          <div
+            role="note"
+            data-testid="changes-requested"
+            className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          >
+            <strong>Changes requested</strong> by {data.changesRequested.by?.name ?? "an editor"} on{" "}
+            {new Date(data.changesRequested.at).toLocaleString()}:{" "}
+            <span className="whitespace-pre-wrap">{data.changesRequested.note}</span>
+          </div>
+        ) : null}
         <div aria-live="polite">
           {message ? (
             <p
@@ -293,7 +403,8 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           {staleDraft ? (
             <p role="status" className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
               Your unsaved draft was started on revision {draft.base}; the article is now at
-              revision {view.revision}. Saving will show both versions so you can merge.
+              revision {view.revision}. Saving merges the two; changes to the same words are shown
+              for you to settle.
             </p>
           ) : null}
         </div>
@@ -320,6 +431,8 @@ export function Workspace({ data, extras, headerExtras }: Props) {
               showDiff={showDiff}
               editable={permissions.edit}
               unsaved={draft.edits[s.index] !== undefined && draft.edits[s.index] !== s.text}
+              confirmed={isConfirmed(s.index)}
+              onToggleConfirm={permissions.edit ? onToggleConfirm : undefined}
               onChange={onChange}
               onFocus={onFocus}
               extras={
@@ -348,17 +461,23 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         </aside>
       ) : null}
       {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
+      {gate ? (
+        <GateDialog
+          gate={gate}
+          articleId={view.id}
+          busy={saving}
+          onCancel={() => setGate(null)}
+          onConfirm={(override) => void transition(gate.to, gate.note, override)}
+        />
+      ) : null}
       {conflict ? (
         <ConflictDialog
           conflict={conflict}
           lang={view.targetLang}
           onCancel={() => setConflict(null)}
           onResolve={(merged) => {
-            const next: Draft = {
-              ...draft,
-              base: conflict.currentRevision,
-              edits: { ...draft.edits, ...merged },
-            };
+            // The draft already sits on their revision with the clean merges applied.
+            const next: Draft = { ...draft, edits: { ...draft.edits, ...merged } };
             setDraft(next);
             setConflict(null);
             void save(next);

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "export:article",
   "edit:revision",
   "annotate:revision",
+  "comment:article",
   "dismiss:qa",
   "triage:feedback",
   "assign:article",
@@ -29,6 +30,7 @@ const REVIEWER: Permission[] = [
   ...VIEWER,
   "edit:revision",
   "annotate:revision",
+  "comment:article",
   "dismiss:qa",
   "triage:feedback",
 ];

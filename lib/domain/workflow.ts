@@ -3,9 +3,12 @@ import type { ArticleStatus } from "./types";
 
 // The review workflow. Edits move an article back into review (see
 // statusAfterEdit); explicit transitions go through `allowedTransitions`.
+// A reviewer who has finished submits (SUBMITTED, "Ready for approval"); an editor
+// approves or requests changes; the reviewer may withdraw a submission.
 const TRANSITIONS: Record<ArticleStatus, ArticleStatus[]> = {
   NEW: ["IN_REVIEW"],
-  IN_REVIEW: ["APPROVED", "CHANGES_REQUESTED"],
+  IN_REVIEW: ["SUBMITTED", "APPROVED", "CHANGES_REQUESTED"],
+  SUBMITTED: ["APPROVED", "CHANGES_REQUESTED", "IN_REVIEW"],
   CHANGES_REQUESTED: ["IN_REVIEW"],
   APPROVED: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"],
   PUBLISHED: ["IN_REVIEW"],
@@ -15,6 +18,7 @@ const TRANSITIONS: Record<ArticleStatus, ArticleStatus[]> = {
 export const TRANSITION_PERMISSION: Record<ArticleStatus, Permission> = {
   NEW: "admin:users", // never a target; listed for completeness
   IN_REVIEW: "edit:revision",
+  SUBMITTED: "edit:revision",
   CHANGES_REQUESTED: "approve:article",
   APPROVED: "approve:article",
   PUBLISHED: "publish:article",
@@ -28,6 +32,16 @@ export function canTransition(from: ArticleStatus, to: ArticleStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/** A request for changes must say what to change: the note is what reaches the reviewer. */
+export function noteRequired(to: ArticleStatus): boolean {
+  return to === "CHANGES_REQUESTED";
+}
+
+/** Approving and publishing pass the gate (open problems block them unless overridden). */
+export function isGated(to: ArticleStatus): boolean {
+  return to === "APPROVED" || to === "PUBLISHED";
+}
+
 /** Saving text always leaves the article in review: approval covered older text. */
 export function statusAfterEdit(_current: ArticleStatus): ArticleStatus {
   return "IN_REVIEW";
@@ -36,6 +50,7 @@ export function statusAfterEdit(_current: ArticleStatus): ArticleStatus {
 export const STATUS_LABEL: Record<ArticleStatus, string> = {
   NEW: "New",
   IN_REVIEW: "In review",
+  SUBMITTED: "Ready for approval",
   CHANGES_REQUESTED: "Changes requested",
   APPROVED: "Approved",
   PUBLISHED: "Published",

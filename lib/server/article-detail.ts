@@ -1,11 +1,16 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { getArticleMeta, getArticleView } from "./articles";
+import { confirmationProgress } from "./confirmations";
 
 /** GET /api/v1/articles/{id}: metadata, workflow pointers and the current text of each segment. */
 export async function getArticleDetail(id: string) {
   // Meta first: it is the cheap 404 for an unknown id.
   const meta = await getArticleMeta(id);
-  const view = await getArticleView(id, meta.currentRevision);
+  const [view, progress] = await Promise.all([
+    getArticleView(id, meta.currentRevision),
+    confirmationProgress(db(), id, meta.currentRevision),
+  ]);
   return {
     id: view.id,
     slug: view.slug,
@@ -25,6 +30,10 @@ export async function getArticleDetail(id: string) {
     assignee: meta.assignee?.email ?? null,
     createdAt: meta.createdAt.toISOString(),
     updatedAt: meta.updatedAt.toISOString(),
-    segments: view.segments,
+    segments: view.segments.map((s) => ({
+      ...s,
+      confirmed: progress.bySegment.get(s.index) ?? false,
+    })),
+    progress: { confirmed: progress.confirmed, total: progress.total },
   };
 }

@@ -8,7 +8,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import type { UserActor } from "@/lib/auth/policy";
-import { Prisma, db, transaction } from "@/lib/db";
+import { Prisma, db, transaction, type Db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import {
@@ -51,22 +51,25 @@ export function literalismPatterns(): LiteralismPattern[] {
 
 /**
  * The check context for the article's current text: sources, glossary, custom rules.
- * Pass `view` (the article at its current revision) when the caller already loaded it.
+ * Pass `view` (the article at its current revision) when the caller already loaded it,
+ * and `client` (a transaction) when the caller holds one: a second pooled connection
+ * taken while a transaction waits on a lock can starve the pool.
  */
 export async function articleCheckContext(
   articleId: string,
   view?: ArticleView,
+  client: Db | Tx = db(),
 ): Promise<CheckContext> {
   if (view) {
     return {
       sourceLang: view.sourceLang,
       targetLang: view.targetLang,
       segments: view.segments.map((s) => ({ index: s.index, source: s.source, text: s.text })),
-      glossary: await glossaryForPair(view.sourceLang, view.targetLang),
+      glossary: await glossaryForPair(view.sourceLang, view.targetLang, client),
       literalismPatterns: literalismPatterns(),
     };
   }
-  const article = await db().article.findUnique({
+  const article = await client.article.findUnique({
     where: { id: articleId },
     select: {
       sourceLang: true,
@@ -77,8 +80,8 @@ export async function articleCheckContext(
   });
   if (!article) throw notFound("Article");
   const [texts, glossary] = await Promise.all([
-    textsAtRevision(db(), articleId, article.currentRevision),
-    glossaryForPair(article.sourceLang, article.targetLang),
+    textsAtRevision(client, articleId, article.currentRevision),
+    glossaryForPair(article.sourceLang, article.targetLang, client),
   ]);
   return {
     sourceLang: article.sourceLang,
@@ -109,9 +112,10 @@ export function withoutDismissed(
 export async function getArticleWarnings(
   articleId: string,
   view?: ArticleView,
+  client: Db | Tx = db(),
 ): Promise<WarningDto[]> {
-  const ctx = await articleCheckContext(articleId, view);
-  const dismissals = await db().qaDismissal.findMany({
+  const ctx = await articleCheckContext(articleId, view, client);
+  const dismissals = await client.qaDismissal.findMany({
     where: { articleId },
     select: { segmentIndex: true, check: true, fingerprint: true },
   });

@@ -3,7 +3,7 @@
 import "server-only";
 
 import type { UserActor } from "@/lib/auth/policy";
-import { Prisma, db, transaction } from "@/lib/db";
+import { Prisma, db, transaction, type Db, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { baseLanguage } from "@/lib/quality/korean-numbers";
 import type { GlossaryEntry } from "@/lib/quality/checks";
@@ -71,9 +71,10 @@ export async function listGlossaryPairs() {
 export async function glossaryForPair(
   sourceLang: string,
   targetLang: string,
+  client: Db | Tx = db(),
 ): Promise<GlossaryEntry[]> {
   const tags = (tag: string) => [...new Set([tag.toLowerCase(), baseLanguage(tag)])];
-  const rows = await db().glossaryTerm.findMany({
+  const rows = await client.glossaryTerm.findMany({
     where: { sourceLang: { in: tags(sourceLang) }, targetLang: { in: tags(targetLang) } },
     select: { sourceTerm: true, targetTerm: true, note: true },
     orderBy: { sourceTerm: "asc" },

@@ -1,26 +1,33 @@
 import "server-only";
 import type { Actor, UserActor } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/policy";
-import { db, transaction } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/domain/types";
+import { gateBlockers, type Blocker } from "@/lib/domain/gates";
 import {
   TRANSITION_PERMISSION,
   allowedTransitions,
   canTransition,
+  isGated,
+  noteRequired,
   statusAfterEdit,
 } from "@/lib/domain/workflow";
-import { badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
+import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/errors";
 import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import { countWords } from "@/lib/ingest/identity";
 import { diffStats, diffText } from "@/lib/text/diff";
 import { appendAudit } from "./audit";
+import { confirmationProgress, recordConfirmations } from "./confirmations";
+import { notifyStatusChange } from "./notifications";
+import { openWork } from "./open-work";
 import { lockArticle } from "./articles";
 import { textsAtRevision } from "./revision-texts";
 
 export interface SaveRevisionInput {
   articleId: string;
   baseRevision: number;
-  segments: { index: number; text: string }[];
+  /** `confirmed` marks (true) or unmarks (false) the segment as done; omitted leaves it. */
+  segments: { index: number; text: string; confirmed?: boolean }[];
   summary?: string;
   actor: UserActor;
   requestId?: string;
@@ -51,13 +58,27 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
     const article = await lockArticle(tx, input.articleId);
     const current = await textsAtRevision(tx, input.articleId, article.currentRevision);
     if (input.baseRevision !== article.currentRevision) {
+      // Enough for a three-way merge on the client (base, theirs, mine) and for
+      // telling the reviewer who saved in between, and when.
+      const [base, latest] = await Promise.all([
+        input.baseRevision >= 1 && input.baseRevision < article.currentRevision
+          ? textsAtRevision(tx, input.articleId, input.baseRevision)
+          : Promise.resolve(new Map<number, string>()),
+        tx.revision.findFirst({
+          where: { articleId: input.articleId, number: article.currentRevision },
+          select: { createdAt: true, author: { select: { name: true, email: true } } },
+        }),
+      ]);
       throw conflict(
         `Revision ${input.baseRevision} is not the current revision (${article.currentRevision}); someone saved in between`,
         {
           currentRevision: article.currentRevision,
+          savedBy: latest?.author ?? null,
+          savedAt: latest?.createdAt.toISOString() ?? null,
           segments: input.segments.map((s) => ({
             index: s.index,
             text: current.get(s.index) ?? null,
+            base: base.get(s.index) ?? null,
           })),
         },
       );
@@ -67,7 +88,28 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         throw badRequest(`Segment ${s.index} does not exist in this article`);
     }
     const changed = input.segments.filter((s) => current.get(s.index) !== s.text);
-    if (changed.length === 0) return { created: false as const, revision: article.currentRevision };
+    const confirmations = input.segments
+      .filter((s) => s.confirmed !== undefined)
+      .map((s) => ({ index: s.index, confirmed: s.confirmed! }));
+    if (changed.length === 0) {
+      if (confirmations.length) {
+        await recordConfirmations(tx, {
+          articleId: input.articleId,
+          revision: article.currentRevision,
+          userId: input.actor.userId,
+          segments: confirmations,
+        });
+        await appendAudit(tx, {
+          actor: input.actor,
+          action: "segment.confirm",
+          entityType: "article",
+          entityId: input.articleId,
+          data: { revision: article.currentRevision, segments: confirmations },
+          requestId: input.requestId,
+        });
+      }
+      return { created: false as const, revision: article.currentRevision };
+    }
 
     let wordsAdded = 0;
     let wordsRemoved = 0;
@@ -120,6 +162,27 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         wordCount: countWords(allTexts),
       },
     });
+    if (article.status !== status) {
+      // An edit after submission or approval sends the article back to review; the
+      // timeline shows that move like any other.
+      await tx.statusChange.create({
+        data: {
+          articleId: input.articleId,
+          from: article.status,
+          to: status,
+          revision: number,
+          actorId: input.actor.userId,
+        },
+      });
+    }
+    if (confirmations.length) {
+      await recordConfirmations(tx, {
+        articleId: input.articleId,
+        revision: number,
+        userId: input.actor.userId,
+        segments: confirmations,
+      });
+    }
     if (input.feedbackId) {
       const fb = await tx.feedback.findFirst({
         where: { id: input.feedbackId, articleId: input.articleId },
@@ -144,6 +207,7 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         from: article.currentRevision,
         to: number,
         segments: changed.map((s) => s.index),
+        confirmed: confirmations.length ? confirmations : undefined,
         revertedTo: input.revertedTo,
         feedbackId: input.feedbackId,
         summary: input.summary,
@@ -186,16 +250,28 @@ export async function revertArticle(input: {
 
 /**
  * Moves an article through the workflow. Illegal transitions get a 409 naming
- * the allowed ones; each target status needs its own permission.
+ * the allowed ones; each target status needs its own permission. Approving and
+ * publishing pass a gate: open severe annotations, QA warnings, untriaged reader
+ * reports or unresolved comments answer 409 `gate` with the blockers, unless an
+ * editor overrides with a reason. Submitting needs every segment confirmed, or a
+ * reason. The change, its note, any override, the notifications it causes and
+ * the audit event commit together.
  */
 export async function changeStatus(input: {
   articleId: string;
   to: ArticleStatus;
   note?: string;
+  override?: { reason: string };
   actor: Actor;
   requestId?: string;
 }) {
   const user = requirePermission(input.actor, TRANSITION_PERMISSION[input.to]);
+  const note = input.note?.trim() || undefined;
+  if (noteRequired(input.to) && !note) {
+    throw badRequest("A note is required: it tells the reviewer what to change", {
+      issues: [{ path: "note", message: "is required when requesting changes" }],
+    });
+  }
   return transaction(async (tx) => {
     const article = await lockArticle(tx, input.articleId);
     if (!canTransition(article.status, input.to)) {
@@ -204,6 +280,17 @@ export async function changeStatus(input: {
         allowed: allowedTransitions(article.status),
       });
     }
+    const blockers = await blockersFor(tx, input.articleId, input.to, article.currentRevision);
+    if (blockers.length && !input.override) {
+      throw new AppError(
+        "gate",
+        `Cannot move to ${input.to} while work is open: ${blockers.map((b) => b.detail).join("; ")}. ` +
+          `Resolve it, or pass with { "override": { "reason": "…" } }.`,
+        { blockers },
+      );
+    }
+    const override =
+      blockers.length && input.override ? { reason: input.override.reason, blockers } : null;
     const data: {
       status: ArticleStatus;
       updatedAt: Date;
@@ -221,12 +308,30 @@ export async function changeStatus(input: {
         data: {
           articleId: input.articleId,
           revisionNumber: revision,
-          note: input.note ?? null,
+          note: note ?? null,
           publishedById: user.userId,
         },
       });
     }
     await tx.article.update({ where: { id: input.articleId }, data });
+    await tx.statusChange.create({
+      data: {
+        articleId: input.articleId,
+        from: article.status,
+        to: input.to,
+        note: note ?? null,
+        // JSON column: plain data, not the Blocker interface type.
+        override: override ? JSON.parse(JSON.stringify(override)) : undefined,
+        revision: article.currentRevision,
+        actorId: user.userId,
+      },
+    });
+    await notifyStatusChange(tx, {
+      articleId: input.articleId,
+      to: input.to,
+      note,
+      actor: user,
+    });
     await appendAudit(tx, {
       actor: input.actor,
       action: "article.status",
@@ -235,7 +340,8 @@ export async function changeStatus(input: {
       data: {
         from: article.status,
         to: input.to,
-        note: input.note,
+        note,
+        override: override ?? undefined,
         revision: article.currentRevision,
       },
       requestId: input.requestId,
@@ -244,6 +350,31 @@ export async function changeStatus(input: {
       status: input.to,
       revision: article.currentRevision,
       allowed: allowedTransitions(input.to),
+      ...(override ? { override } : {}),
     };
   });
+}
+
+/** What stands between the article and `to`, under the article lock. */
+async function blockersFor(
+  tx: Tx,
+  articleId: string,
+  to: ArticleStatus,
+  revision: number,
+): Promise<Blocker[]> {
+  if (to === "SUBMITTED") {
+    const progress = await confirmationProgress(tx, articleId, revision);
+    const open = progress.total - progress.confirmed;
+    return open > 0
+      ? [
+          {
+            kind: "unconfirmed",
+            count: open,
+            detail: `${open} of ${progress.total} segments not confirmed`,
+          },
+        ]
+      : [];
+  }
+  if (!isGated(to)) return [];
+  return gateBlockers(await openWork(tx, articleId));
 }

@@ -6,6 +6,7 @@ import { applySuggestion } from "@/lib/domain/apply-suggestion";
 import type { ArticleStatus } from "@/lib/domain/types";
 import { ASSIGNABLE_ROLES, TRANSITION_PERMISSION, allowedTransitions } from "@/lib/domain/workflow";
 import { getArticleMeta, getArticleView } from "./articles";
+import { confirmationProgress } from "./confirmations";
 
 export interface FeedbackPrefill {
   feedbackId: string;
@@ -79,8 +80,27 @@ export async function loadWorkspace(articleId: string, actor: UserActor, feedbac
       createdAt: true,
     },
   });
+  const [progress, request] = await Promise.all([
+    confirmationProgress(db(), articleId, view.revision),
+    // The note of an open request for changes is what the reviewer acts on.
+    view.status === "CHANGES_REQUESTED"
+      ? db().statusChange.findFirst({
+          where: { articleId, to: "CHANGES_REQUESTED" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { note: true, createdAt: true, actor: { select: { name: true, email: true } } },
+        })
+      : null,
+  ]);
   return {
     view,
+    progress: {
+      confirmed: progress.confirmed,
+      total: progress.total,
+      segments: Object.fromEntries(progress.bySegment),
+    },
+    changesRequested: request
+      ? { note: request.note, by: request.actor, at: request.createdAt.toISOString() }
+      : null,
     feedback: feedback.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
     meta: {
       publishedRevision: meta.publishedRevision,

@@ -11,10 +11,18 @@ import { tokenize } from "@/lib/text/tokenize";
 // node-diff3 does the diff3 algorithm (Khanna, Kunal, Pierce 2007); we only
 // choose the tokens and name the outcomes.
 
+export type ConflictingSegment = {
+  index: number;
+  outcome: "conflict";
+  base: string;
+  theirs: string;
+  mine: string;
+};
+
 export type SegmentMerge =
   | { index: number; outcome: "unchanged"; text: string }
   | { index: number; outcome: "mine" | "theirs" | "same" | "merged"; text: string }
-  | { index: number; outcome: "conflict"; base: string; theirs: string; mine: string };
+  | ConflictingSegment;
 
 export interface SegmentVersions {
   index: number;

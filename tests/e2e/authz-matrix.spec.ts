@@ -65,11 +65,17 @@ test.describe("authorization matrix", () => {
       data: { segmentIndex: 1, start: 0, end: 2, category: "Fluency/Grammar", severity: "minor" },
     });
     expect(ann.status(), await ann.text()).toBe(201);
+    const comment = await editor.post(`/api/v1/articles/${article.id}/comments`, {
+      headers: { origin: ORIGIN },
+      data: { body: "matrix" },
+    });
+    expect(comment.status(), await comment.text()).toBe(201);
     ids = {
       id: article.id,
       slug: article.slug,
       feedbackId: (await fb.json()).id,
       annotationId: (await ann.json()).id,
+      commentId: (await comment.json()).id,
     };
 
     // A real token, created and revoked through the admin page.

@@ -120,6 +120,29 @@ export const API_RULES: Record<string, ApiRule> = {
     body: { severity: "nonsense" },
     ok: [400],
   },
+  "GET /api/v1/articles/[id]/timeline": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/timeline",
+    ok: [200],
+  },
+  "GET /api/v1/articles/[id]/comments": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/comments",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/comments": {
+    min: "reviewer",
+    path: "/api/v1/articles/{id}/comments",
+    ...W,
+  },
+  "PATCH /api/v1/comments/[id]": { min: "reviewer", path: "/api/v1/comments/{commentId}", ...W },
+  "GET /api/v1/notifications": { min: "viewer", path: "/api/v1/notifications", ok: [200] },
+  "POST /api/v1/notifications/read": {
+    min: "viewer",
+    path: "/api/v1/notifications/read",
+    body: { ids: "not a list" },
+    ok: [400],
+  },
   "GET /api/v1/articles/[id]/checks": {
     min: "viewer",
     path: "/api/v1/articles/{id}/checks",
@@ -185,4 +208,5 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/audit": { min: "admin", path: "/audit" },
   "/admin": { min: "admin", path: "/admin" },
   "/account": { min: "signed-in", path: "/account" },
+  "/notifications": { min: "signed-in", path: "/notifications" },
 };

@@ -136,7 +136,13 @@ test("reader feedback becomes a published correction", async ({ page, browser })
 
   // --- The editor approves and publishes ----------------------------------------------
   const note = "We corrected a mistranslated phrase in the second paragraph.";
-  for (const data of [{ to: "APPROVED" }, { to: "PUBLISHED", note }]) {
+  // The demo text still carries QA warnings the test does not fix: the editor passes
+  // the gate with a reason, as a desk would.
+  const override = { reason: "e2e: remaining warnings reviewed" };
+  for (const data of [
+    { to: "APPROVED", override },
+    { to: "PUBLISHED", note, override },
+  ]) {
     const res = await editor.post(`/api/v1/articles/${article.id}/status`, { data });
     expect(res.status(), JSON.stringify(data)).toBe(200);
   }
@@ -226,9 +232,8 @@ test("a Korean translation is marked up and set as Korean", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "This article is under review" })).toBeVisible();
   await expect(page.locator("[data-segment-index]")).toHaveCount(0);
   for (const to of ["IN_REVIEW", "APPROVED"]) {
-    expect((await editor.post(`/api/v1/articles/${id}/status`, { data: { to } })).status()).toBe(
-      200,
-    );
+    const data = { to, override: { reason: "e2e: approve unreviewed MT" } };
+    expect((await editor.post(`/api/v1/articles/${id}/status`, { data })).status()).toBe(200);
   }
   await page.reload();
   const body = page.locator("article[data-public-article]");

@@ -71,13 +71,21 @@ test.describe("ingest and interchange API", () => {
       createdAt: expect.any(String),
     });
     expect(body.segments).toEqual([
-      { index: 0, kind: "TITLE", source: "제목", mt: "An e2e title", text: "An e2e title" },
+      {
+        index: 0,
+        kind: "TITLE",
+        source: "제목",
+        mt: "An e2e title",
+        text: "An e2e title",
+        confirmed: false,
+      },
       {
         index: 1,
         kind: "PARAGRAPH",
         source: "첫 문단.",
         mt: "First paragraph.",
         text: "First paragraph.",
+        confirmed: false,
       },
       {
         index: 2,
@@ -85,8 +93,10 @@ test.describe("ingest and interchange API", () => {
         source: "둘째 문단.",
         mt: "Second paragraph.",
         text: "Second paragraph.",
+        confirmed: false,
       },
     ]);
+    expect(body.progress).toEqual({ confirmed: 0, total: 3 });
     const missing = await request.get("/api/v1/articles/no-such-article");
     expect(missing.status()).toBe(404);
     expect(await missing.json()).toMatchObject({ error: "not_found" });

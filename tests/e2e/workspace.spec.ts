@@ -60,9 +60,10 @@ test("unsaved edits survive a reload, and a conflicting save shows theirs agains
 
   await page.keyboard.press("Control+s");
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("Someone saved revision 2");
-  await expect(dialog.locator("del")).toContainText("both cried");
-  await expect(dialog.locator("ins")).toContainText("wept together");
+  // Three-way: who saved, and each side's change against the text both started from.
+  await expect(dialog).toContainText("Eun-ji Editor saved revision 2");
+  await expect(dialog.getByTestId("conflict-theirs").locator("ins")).toContainText("both");
+  await expect(dialog.getByTestId("conflict-mine").locator("ins")).toContainText("wept together");
   await dialog.getByLabel("Merged text").fill("They both wept.");
   await dialog.getByRole("button", { name: "Save merged version" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved as revision 3" })).toBeVisible();
@@ -82,6 +83,16 @@ test("the workflow moves through review and approval; shortcuts help opens with 
   await page.getByRole("button", { name: "Start review" }).click();
   await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "IN_REVIEW");
   await page.getByRole("button", { name: "Approve" }).click();
+  // Approving is confirmed in a dialog, never one click.
+  const approve = page.getByRole("dialog", { name: "Approve?" });
+  await expect(approve).toBeVisible();
+  await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "IN_REVIEW");
+  await approve.getByRole("button", { name: "Approve" }).click();
+  // The fresh article's MT drops "70": a QA warning the gate lists; the editor passes it.
+  const blocked = page.getByRole("dialog", { name: "Open work blocks “Approve”" });
+  await expect(blocked.getByTestId("gate-blockers")).toContainText("QA warning");
+  await blocked.getByLabel(/Reason to approve anyway/).fill("Number checked against the source");
+  await blocked.getByRole("button", { name: "Approve with this reason" }).click();
   await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "APPROVED");
   await page.locator("body").click();
   await page.keyboard.press("?");
@@ -125,4 +136,31 @@ test("a cross-site form post with a session cookie is refused", async ({ request
   expect(res.status()).toBe(403);
   await editorCtx.close();
   void request;
+});
+
+test("edits to different segments merge on save without a dialog", async ({ page, browser }) => {
+  await signInPage(page, "reviewer");
+  const editorCtx = await browser.newContext();
+  await signInApi(editorCtx.request, "editor");
+  const article = await ingestFresh(editorCtx.request);
+  await page.goto(`/articles/${article.id}`);
+  await page.locator('[data-segment-input="3"]').fill("They wept.");
+
+  const theirs = await editorCtx.request.post(`/api/v1/articles/${article.id}/revisions`, {
+    headers: { origin: ORIGIN },
+    data: { baseRevision: 1, segments: [{ index: 2, text: "The two met after 70 years." }] },
+  });
+  expect(theirs.status()).toBe(201);
+  await editorCtx.close();
+
+  await page.keyboard.press("Control+s");
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Saved as revision 3 (merged with the work saved meanwhile)" }),
+  ).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('[data-segment-input="2"]')).toHaveValue("The two met after 70 years.");
+  await expect(page.locator('[data-segment-input="3"]')).toHaveValue("They wept.");
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { listArticles } from "@/lib/server/articles";
+import { listArticles } from "@/lib/server/article-queue";
 import { verifyAuditChain } from "@/lib/server/audit";
 import {
   feedbackCountsForArticle,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getArticleView, ingestArticle, listArticles } from "@/lib/server/articles";
+import { listArticles } from "@/lib/server/article-queue";
+import { getArticleView, ingestArticle } from "@/lib/server/articles";
 import { articleInput, makeUser } from "./factories";
 
 describe("ingest", () => {

@@ -37,7 +37,9 @@ describe("article detail", () => {
       source: "둘째 문단입니다.",
       mt: "This is the second paragraph.",
       text: "Second, edited.",
+      confirmed: false,
     });
+    expect(detail.progress).toEqual({ confirmed: 0, total: 4 });
     await expect(getArticleDetail("nope")).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -6,7 +6,7 @@ import { listArticlesQuerySchema } from "@/lib/api/schemas/articles";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
-import { listArticles, listEngines } from "@/lib/server/articles";
+import { listArticles, listEngines } from "@/lib/server/article-queue";
 import { StatusBadge } from "@/components/status-badge";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
@@ -27,6 +27,15 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
     <div>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Review queue</h1>
+        {can(actor, "approve:article") ? (
+          <Link
+            href="/articles?status=SUBMITTED"
+            className="ml-4 mr-auto text-sm text-blue-700 underline"
+            aria-current={query.status === "SUBMITTED" ? "page" : undefined}
+          >
+            Waiting for approval
+          </Link>
+        ) : null}
         {can(actor, "ingest:article") ? (
           <Link
             href="/articles/import"

@@ -4,7 +4,7 @@ import { parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
 import { metricsQuerySchema } from "@/lib/api/schemas/quality";
 import { requirePageActor } from "@/lib/auth/session";
 import { MQM_CATEGORIES, MQM_SEVERITIES } from "@/lib/quality/mqm";
-import { listEngines } from "@/lib/server/articles";
+import { listEngines } from "@/lib/server/article-queue";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { getEngineMetrics, type EngineMetrics } from "@/lib/server/metrics";
 import { EngineBarChart, TrendChart } from "./charts";

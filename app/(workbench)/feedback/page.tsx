@@ -8,7 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { CATEGORY_LABEL, FEEDBACK_STATUSES, STATUS_LABEL } from "@/lib/domain/feedback";
 import { formatDateTime } from "@/lib/format-time";
-import { listEngines } from "@/lib/server/articles";
+import { listEngines } from "@/lib/server/article-queue";
 import {
   articlesWithFeedback,
   duplicateCandidates,

@@ -124,10 +124,25 @@ export const changeStatus = defineRoute({
         status: articleStatusSchema,
         revision: z.number().int(),
         allowed: z.array(articleStatusSchema),
+        override: z
+          .object({
+            reason: z.string(),
+            blockers: z.array(
+              z.object({ kind: z.string(), count: z.number().int(), detail: z.string() }),
+            ),
+          })
+          .optional()
+          .meta({ description: "Present when open work was passed with a reason" }),
       }),
     },
   ],
-  errors: { ...NOT_FOUND, 409: "Transition not allowed; names the allowed ones" },
+  errors: {
+    ...NOT_FOUND,
+    409:
+      "Transition not allowed (`conflict`, with `allowed`), or open work blocks it (`gate`, with " +
+      "`blockers`: open major/critical annotations, QA warnings, NEW reader feedback, unresolved " +
+      "comments; or unconfirmed segments for SUBMITTED). Pass a gate with `override: { reason }`.",
+  },
 });
 
 export const assignArticle = defineRoute({

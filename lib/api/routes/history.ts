@@ -8,7 +8,7 @@ import {
   listRevisionsQuerySchema,
   revertSchema,
 } from "../schemas/history";
-import { articleDetailSchema, revisionResultSchema } from "../schemas/interchange";
+import { articleSegmentSchema, revisionResultSchema } from "../schemas/interchange";
 import { saveRevisionSchema } from "../schemas/revisions";
 import { authorSchema, changeSchema, createdOrUnchanged, isoDateTime, page } from "./common";
 
@@ -71,7 +71,7 @@ export const getRevision = defineRoute({
     {
       status: 200,
       description: "The revision",
-      schema: revisionSummarySchema.extend({ segments: articleDetailSchema.shape.segments }),
+      schema: revisionSummarySchema.extend({ segments: z.array(articleSegmentSchema) }),
     },
   ],
   errors: { 400: "The revision is not a number", 404: "No such article or revision" },

@@ -3,6 +3,7 @@
 
 import * as articles from "./articles";
 import * as audit from "./audit";
+import * as desk from "./desk";
 import * as feedback from "./feedback";
 import * as history from "./history";
 import * as interchange from "./interchange";
@@ -15,7 +16,7 @@ const isContract = (v: unknown): v is RouteContract =>
 
 /** Name (the OpenAPI operationId) → contract, collected from the area modules. */
 export const ROUTE_CONTRACTS: Readonly<Record<string, RouteContract>> = {};
-for (const area of [meta, articles, interchange, history, quality, feedback, audit]) {
+for (const area of [meta, articles, interchange, history, quality, feedback, audit, desk]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;
     // Names are operationIds and must be unique; a clash would hide one operation.

@@ -9,6 +9,15 @@ import { articleStatusSchema } from "./articles";
 
 export const segmentKindSchema = z.enum(SegmentKind);
 
+/** One segment at some revision (lib/domain/types.ts SegmentView). */
+export const articleSegmentSchema = z.object({
+  index: z.number().int().meta({ description: "0 is the title; body segments follow from 1" }),
+  kind: segmentKindSchema,
+  source: z.string().nullable(),
+  mt: z.string(),
+  text: z.string().meta({ description: "Text at the chosen revision" }),
+});
+
 export const articleDetailSchema = z.object({
   id: z.string(),
   slug: z.string(),
@@ -32,14 +41,15 @@ export const articleDetailSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   segments: z.array(
-    z.object({
-      index: z.number().int().meta({ description: "0 is the title; body segments follow from 1" }),
-      kind: segmentKindSchema,
-      source: z.string().nullable(),
-      mt: z.string(),
-      text: z.string().meta({ description: "Text at the current revision" }),
+    articleSegmentSchema.extend({
+      confirmed: z
+        .boolean()
+        .meta({ description: "A reviewer confirmed this segment's current text as done" }),
     }),
   ),
+  progress: z
+    .object({ confirmed: z.number().int(), total: z.number().int() })
+    .meta({ description: "Confirmed segments of all segments" }),
 });
 
 export const exportQuerySchema = z.object({

@@ -11,6 +11,8 @@ export const saveRevisionSchema = z.object({
         index: z.int32().min(0),
         // Over-long text is a 413 from saveRevision, not a 400 from here.
         text: safeText(INGEST_LIMITS.maxBodyBytes),
+        /** true marks the segment done (as in CAT tools), false takes that back. */
+        confirmed: z.boolean().optional(),
       }),
     )
     .min(1, "must list at least one segment")
@@ -23,6 +25,10 @@ export const saveRevisionSchema = z.object({
 export const changeStatusSchema = z.object({
   to: articleStatusSchema,
   note: safeText(1000).optional(),
+  /** Passes the approve/publish gate (or submits with unconfirmed segments); recorded. */
+  override: z
+    .object({ reason: safeText(1000).refine((s) => s.trim().length > 0, "is required") })
+    .optional(),
 });
 
 export const assignSchema = z.object({

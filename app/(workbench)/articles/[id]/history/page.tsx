@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { z } from "zod";
 import { listRevisionsQuerySchema } from "@/lib/api/schemas/history";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
 import { historyHeader, listRevisions, type RevisionListItem } from "@/lib/server/history";
+import { statusChangesBetween, type StatusChangeItem } from "@/lib/server/timeline";
+import { STATUS_LABEL } from "@/lib/domain/workflow";
 import { HistoryNav } from "@/components/history/history-nav";
 import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
 import { RevisionKindBadge } from "@/components/history/revision-kind";
@@ -35,6 +38,10 @@ export default async function HistoryPage(props: {
   const [article, page] = await orNotFound(() =>
     Promise.all([historyHeader(id), listRevisions(id, { limit, cursor })]),
   );
+  const numbers = page.items.map((r) => r.number);
+  const changes = numbers.length
+    ? await statusChangesBetween(id, Math.min(...numbers), Math.max(...numbers))
+    : [];
   const canRevert = can(actor, "edit:revision");
   const newest = page.items[0]?.number;
   const defaultTo = cursor ? undefined : newest;
@@ -113,15 +120,22 @@ export default async function HistoryPage(props: {
           </thead>
           <tbody>
             {page.items.map((r) => (
-              <RevisionRow
-                key={r.number}
-                articleId={id}
-                r={r}
-                current={article.currentRevision}
-                defaultFrom={defaultFrom}
-                defaultTo={defaultTo}
-                canRevert={canRevert}
-              />
+              <Fragment key={r.number}>
+                {/* Status changes made while r was current happened after it: above its row. */}
+                {changes
+                  .filter((c) => c.revision === r.number)
+                  .map((c) => (
+                    <StatusChangeRow key={c.id} change={c} />
+                  ))}
+                <RevisionRow
+                  articleId={id}
+                  r={r}
+                  current={article.currentRevision}
+                  defaultFrom={defaultFrom}
+                  defaultTo={defaultTo}
+                  canRevert={canRevert}
+                />
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -145,6 +159,37 @@ export default async function HistoryPage(props: {
         ) : null}
       </div>
     </div>
+  );
+}
+
+function StatusChangeRow({ change }: { change: StatusChangeItem }) {
+  return (
+    <tr
+      className="border-b border-slate-100 bg-slate-50/60 text-slate-700"
+      data-testid="status-change-row"
+    >
+      <td colSpan={3} className="px-2 py-1.5 text-right text-xs text-slate-500">
+        status
+      </td>
+      <td
+        className="px-2 py-1.5 whitespace-nowrap text-slate-600"
+        title={formatDateTime(change.at)}
+      >
+        <time dateTime={change.at}>{age(change.at)}</time>
+      </td>
+      <td className="px-2 py-1.5">
+        {change.actor ? <span title={change.actor.email}>{change.actor.name}</span> : "system"}
+      </td>
+      <td colSpan={5} className="px-2 py-1.5">
+        {STATUS_LABEL[change.from]} → <strong>{STATUS_LABEL[change.to]}</strong>
+        {change.note ? <span className="whitespace-pre-wrap">: {change.note}</span> : null}
+        {change.override ? (
+          <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+            gate passed: {change.override}
+          </span>
+        ) : null}
+      </td>
+    </tr>
   );
 }
 

@@ -4,5 +4,5 @@ import { changeStatus } from "@/lib/server/revisions";
 
 // Workflow transitions; each target status needs its own permission (lib/domain/workflow.ts).
 export const POST = apiRoute(contract, async ({ params, body, actor, requestId }) =>
-  changeStatus({ articleId: params.id, to: body.to, note: body.note, actor, requestId }),
+  changeStatus({ articleId: params.id, ...body, actor, requestId }),
 );
