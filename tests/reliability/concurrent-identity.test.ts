@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -33,6 +33,11 @@ const ENGINES = {
       url: resolved.url,
       stop: async () => {
         await resolved.close();
+        // A private temp folder keeps its cluster under /var/lib/galley (as root), linked
+        // from the folder: remove what the link points at too.
+        const cluster = await realpath(path.join(dir, "postgres")).catch(() => null);
+        if (cluster && !cluster.startsWith(dir))
+          await rm(cluster, { recursive: true, force: true });
         await rm(dir, { recursive: true, force: true });
       },
     };
