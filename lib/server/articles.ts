@@ -10,6 +10,7 @@ import { contentHash, countWords, makeSlug } from "@/lib/ingest/identity";
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { appendAudit } from "./audit";
+import { refreshArticleRisk } from "./risk";
 import { textsAtRevision } from "./revision-texts";
 import { emptyToNull } from "@/lib/text/nullable";
 
@@ -138,6 +139,7 @@ export async function ingestArticle(
           wordsAdded: countWords(built.segments.map((s) => s.mt)),
         },
       });
+      await refreshArticleRisk(tx, article.id);
       await appendAudit(tx, {
         actor,
         action: "article.ingest",

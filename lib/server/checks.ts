@@ -20,6 +20,7 @@ import {
 } from "@/lib/quality/checks";
 import type { WarningDto } from "@/lib/quality/dto";
 import { appendAudit } from "./audit";
+import { refreshArticleRisk } from "./risk";
 import { glossaryForPair } from "./glossary";
 import { textsAtRevision } from "./revision-texts";
 import type { ArticleView } from "@/lib/domain/types";
@@ -64,7 +65,12 @@ export async function articleCheckContext(
     return {
       sourceLang: view.sourceLang,
       targetLang: view.targetLang,
-      segments: view.segments.map((s) => ({ index: s.index, source: s.source, text: s.text })),
+      segments: view.segments.map((s) => ({
+        index: s.index,
+        source: s.source,
+        text: s.text,
+        kind: s.kind,
+      })),
       glossary: await glossaryForPair(view.sourceLang, view.targetLang, client),
       literalismPatterns: literalismPatterns(),
     };
@@ -75,7 +81,10 @@ export async function articleCheckContext(
       sourceLang: true,
       targetLang: true,
       currentRevision: true,
-      segments: { select: { index: true, source: true, mt: true }, orderBy: { index: "asc" } },
+      segments: {
+        select: { index: true, kind: true, source: true, mt: true },
+        orderBy: { index: "asc" },
+      },
     },
   });
   if (!article) throw notFound("Article");
@@ -90,6 +99,7 @@ export async function articleCheckContext(
       index: s.index,
       source: s.source,
       text: texts.get(s.index) ?? s.mt,
+      kind: s.kind,
     })),
     glossary,
     literalismPatterns: literalismPatterns(),
@@ -115,6 +125,15 @@ export async function getArticleWarnings(
   client: Db | Tx = db(),
 ): Promise<WarningDto[]> {
   const ctx = await articleCheckContext(articleId, view, client);
+  return warningsForContext(articleId, ctx, client);
+}
+
+/** The open warnings of an article whose check context the caller already built. */
+export async function warningsForContext(
+  articleId: string,
+  ctx: CheckContext,
+  client: Db | Tx = db(),
+): Promise<WarningDto[]> {
   const dismissals = await client.qaDismissal.findMany({
     where: { articleId },
     select: { segmentIndex: true, check: true, fingerprint: true },
@@ -186,6 +205,7 @@ async function insertDismissal(
     const row = await tx.qaDismissal.create({
       data: { ...key, reason, dismissedById: actor.userId },
     });
+    await refreshArticleRisk(tx, key.articleId);
     await appendAudit(tx, {
       actor,
       action: "qa.dismiss",

@@ -7,6 +7,7 @@ import { type GalleyArticleDocument, referencedEmails } from "@/lib/formats/gall
 import { countWords, makeSlug } from "@/lib/ingest/identity";
 import { ensureEngine } from "./articles";
 import { appendAudit } from "./audit";
+import { refreshArticleRisk } from "./risk";
 
 export interface ImportDocumentResult {
   id: string;
@@ -127,6 +128,7 @@ export async function importArticleDocument(
         ),
       });
       await insertDiscussion(tx, doc, uid);
+      await refreshArticleRisk(tx, a.id);
       await appendAudit(tx, {
         actor,
         action: "article.import",

@@ -17,6 +17,7 @@ import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import { countWords } from "@/lib/ingest/identity";
 import { diffStats, diffText } from "@/lib/text/diff";
 import { appendAudit } from "./audit";
+import { refreshArticleRisk } from "./risk";
 import { confirmationProgress, recordConfirmations } from "./confirmations";
 import { notifyStatusChange } from "./notifications";
 import { openWork } from "./open-work";
@@ -198,6 +199,7 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         },
       });
     }
+    await refreshArticleRisk(tx, input.articleId);
     await appendAudit(tx, {
       actor: input.actor,
       action: input.kind === "REVERT" ? "revision.revert" : "revision.create",
