@@ -56,7 +56,11 @@ export async function engineHistory(
   const penalty = annotations.reduce(
     (sum, a) =>
       sum +
-      a.n * annotationPenalty({ category: a.category, severity: a.severity as MqmSeverityInput }, weights),
+      a.n *
+        annotationPenalty(
+          { category: a.category, severity: a.severity as MqmSeverityInput },
+          weights,
+        ),
     0,
   );
   const annotatedWords = words[0]?.words ?? 0;
