@@ -14,14 +14,16 @@ import { notFound } from "@/lib/errors";
 import {
   runChecks,
   type CheckContext,
-  type CheckId,
+  type WarningCheck,
   type LiteralismPattern,
   type Warning,
 } from "@/lib/quality/checks";
 import type { WarningDto } from "@/lib/quality/dto";
 import { appendAudit } from "./audit";
 import { refreshArticleRisk } from "./risk";
+import { approvedNamesFor } from "./approved-names";
 import { glossaryForPair } from "./glossary";
+import { rulesForArticle } from "./qa-rules";
 import { textsAtRevision } from "./revision-texts";
 import type { ArticleView } from "@/lib/domain/types";
 import { blankToNull } from "@/lib/text/nullable";
@@ -31,9 +33,14 @@ import { blankToNull } from "@/lib/text/nullable";
  * gets the same fingerprint on every run, so a dismissal keeps matching until the text
  * changes what the warning says.
  */
-export function warningFingerprint(w: Pick<Warning, "check" | "segmentIndex" | "message">): string {
+export function warningFingerprint(
+  w: Pick<Warning, "check" | "segmentIndex" | "message" | "ruleId">,
+): string {
+  // A custom rule's id joins the key, so two rules with the same message stay apart; the
+  // built-in checks keep their original key (stored dismissals stay valid).
+  const rule = w.ruleId === undefined ? "" : `\u0000${w.ruleId}`;
   return createHash("sha256")
-    .update(`${w.check}\u0000${w.segmentIndex}\u0000${w.message}`)
+    .update(`${w.check}\u0000${w.segmentIndex}\u0000${w.message}${rule}`)
     .digest("hex")
     .slice(0, 32);
 }
@@ -62,6 +69,7 @@ export async function articleCheckContext(
   client: Db | Tx = db(),
 ): Promise<CheckContext> {
   if (view) {
+    const engine = { name: view.engine.name, version: view.engine.version ?? "" };
     return {
       sourceLang: view.sourceLang,
       targetLang: view.targetLang,
@@ -73,6 +81,8 @@ export async function articleCheckContext(
       })),
       glossary: await glossaryForPair(view.sourceLang, view.targetLang, client),
       literalismPatterns: literalismPatterns(),
+      rules: await rulesForArticle({ ...view, engine }, client),
+      approvedNames: await approvedNamesFor(view.targetLang, client),
     };
   }
   const article = await client.article.findUnique({
@@ -81,6 +91,7 @@ export async function articleCheckContext(
       sourceLang: true,
       targetLang: true,
       currentRevision: true,
+      engine: { select: { name: true, version: true } },
       segments: {
         select: { index: true, kind: true, source: true, mt: true },
         orderBy: { index: "asc" },
@@ -88,9 +99,11 @@ export async function articleCheckContext(
     },
   });
   if (!article) throw notFound("Article");
-  const [texts, glossary] = await Promise.all([
+  const [texts, glossary, rules, approvedNames] = await Promise.all([
     textsAtRevision(client, articleId, article.currentRevision),
     glossaryForPair(article.sourceLang, article.targetLang, client),
+    rulesForArticle(article, client),
+    approvedNamesFor(article.targetLang, client),
   ]);
   return {
     sourceLang: article.sourceLang,
@@ -103,6 +116,8 @@ export async function articleCheckContext(
     })),
     glossary,
     literalismPatterns: literalismPatterns(),
+    rules,
+    approvedNames,
   };
 }
 
@@ -144,7 +159,7 @@ export async function warningsForContext(
 export interface DismissInput {
   articleId: string;
   segmentIndex: number;
-  check: CheckId;
+  check: WarningCheck;
   fingerprint: string;
   reason?: string | null;
 }

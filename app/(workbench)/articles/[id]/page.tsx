@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
 import { loadWorkspace } from "@/lib/server/workspace";
 import { ExportMenu } from "@/components/export-menu";
+import { SegmentExtras } from "@/components/intel/segment-extras";
+import { UseEverywhere } from "@/components/intel/use-everywhere";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { QualitySummary } from "@/components/workspace/quality-summary";
 import { Workspace } from "@/components/workspace/workspace";
@@ -38,24 +40,31 @@ export default async function ArticleWorkspacePage({
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
-  // QA warnings and MQM annotations per segment, rendered inside each workspace row.
+  const canEdit = can(actor, "edit:revision");
+  // QA warnings and MQM annotations per segment, rendered inside each workspace row, with the
+  // "use this spelling everywhere" offer for names the reviewer respelled (issue 16).
   const extras = Object.fromEntries(
     data.view.segments.map((s) => [
       s.index,
-      <SegmentQuality
-        key={s.index}
-        articleId={id}
-        segmentIndex={s.index}
-        text={s.text}
-        mt={s.mt}
-        annotations={quality.annotationsBySegment[s.index] ?? []}
-        warnings={quality.warningsBySegment[s.index] ?? []}
-        canAnnotate={can(actor, "annotate:revision")}
-        canDismiss={can(actor, "dismiss:qa")}
-        canResolveAny={can(actor, "approve:article")}
-        currentUserId={actor.userId}
-        lang={data.view.targetLang}
-      />,
+      <SegmentExtras key={s.index}>
+        <SegmentQuality
+          articleId={id}
+          segmentIndex={s.index}
+          text={s.text}
+          mt={s.mt}
+          annotations={quality.annotationsBySegment[s.index] ?? []}
+          warnings={quality.warningsBySegment[s.index] ?? []}
+          canAnnotate={can(actor, "annotate:revision")}
+          canDismiss={can(actor, "dismiss:qa")}
+          canResolveAny={can(actor, "approve:article")}
+          currentUserId={actor.userId}
+          lang={data.view.targetLang}
+          canEdit={canEdit}
+        />
+        {canEdit ? (
+          <UseEverywhere mt={s.mt} text={s.text} targetLang={data.view.targetLang} />
+        ) : null}
+      </SegmentExtras>,
     ]),
   );
   return (
