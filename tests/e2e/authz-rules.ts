@@ -195,6 +195,7 @@ export const API_RULES: Record<string, ApiRule> = {
   "PATCH /api/v1/qa-rules/[id]": { min: "editor", path: "/api/v1/qa-rules/none", ...W },
   "DELETE /api/v1/qa-rules/[id]": { min: "editor", path: "/api/v1/qa-rules/none", ok: [404] },
   "GET /api/v1/metrics": { min: "viewer", path: "/api/v1/metrics", ok: [200] },
+  "GET /api/v1/metrics/patterns": { min: "viewer", path: "/api/v1/metrics/patterns", ok: [200] },
   "GET /api/v1/exports/tmx": { min: "viewer", path: "/api/v1/exports/tmx", ok: [200] },
   "GET /api/v1/audit": { min: "admin", path: "/api/v1/audit", ok: [200] },
   "GET /api/v1/audit/verify": { min: "admin", path: "/api/v1/audit/verify", ok: [200] },

@@ -171,3 +171,46 @@ export const applyWarningFix = defineRoute({
     409: "The article changed since the warning was computed",
   },
 });
+
+// ---------------------------------------------------------------------------------------
+// Engine error patterns.
+
+const patternExampleSchema = z.object({
+  articleId: z.string(),
+  segmentIndex: z.number().int(),
+  mt: z.string(),
+  final: z.string(),
+});
+
+export const enginePatternSchema = z.object({
+  engine: z.object({
+    name: z.string(),
+    version: z.string().nullable(),
+    key: z.string().meta({ description: 'Engine filter key: "name" or "name@version"' }),
+    label: z.string(),
+  }),
+  mt: z.string().meta({ description: "The MT text reviewers replaced" }),
+  replacement: z.string().meta({ description: "What they put in its place" }),
+  count: z.number().int().meta({ description: "Distinct segments with this replacement (≥ 3)" }),
+  examples: z.array(patternExampleSchema),
+});
+
+export const getEnginePatterns = defineRoute({
+  method: "GET",
+  path: "/api/v1/metrics/patterns",
+  summary: "Engine error patterns mined from reviewers' edits",
+  description:
+    "An MT substring replaced by the same text in at least 3 segments of one engine, with " +
+    "counts and examples; most frequent first. Reads the newest 2,000 reviewed articles " +
+    "(`truncated` says when more exist). Promote one with POST /api/v1/qa-rules.",
+  tag: "quality",
+  permission: "read:metrics",
+  query: z.object({ engine: z.string().trim().min(1).max(200).optional() }),
+  responses: [
+    {
+      status: 200,
+      description: "Patterns",
+      schema: z.object({ items: z.array(enginePatternSchema), truncated: z.boolean() }),
+    },
+  ],
+});

@@ -33,7 +33,8 @@ export interface RuleSpec {
   severity: RuleSeverity;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+// Not "-" or "/": in a unicode-mode RegExp those escapes outside a class are syntax errors.
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Why the pattern cannot be a rule, or null when it can. */
 export function rulePatternProblem(kind: RuleKind, pattern: string): string | null {

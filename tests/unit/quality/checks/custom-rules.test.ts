@@ -43,6 +43,10 @@ describe("custom QA rules", () => {
     const literal = compileRule(spec({ pattern: "U.S.", caseSensitive: true }));
     expect(checkRules(context(["the U.S. and uas"], { rules: [literal] }))).toHaveLength(1);
     expect(checkRules(context(["the u.s. side"], { rules: [literal] }))).toHaveLength(0);
+    const hyphen = compileRule(spec({ pattern: "son-in-law (eldest)/[x]" }));
+    expect(
+      checkRules(context(["His son-in-law (eldest)/[x] came"], { rules: [hyphen] })),
+    ).toHaveLength(1);
   });
 
   it("fire only where the source condition matches", () => {
