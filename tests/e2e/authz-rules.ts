@@ -190,6 +190,8 @@ export const API_RULES: Record<string, ApiRule> = {
     path: "/api/v1/articles/{id}/checks/apply",
     ...W,
   },
+  "GET /api/v1/articles/[id]/tm": { min: "viewer", path: "/api/v1/articles/{id}/tm", ok: [200] },
+  "GET /api/v1/tm/search": { min: "viewer", path: "/api/v1/tm/search?q=Seoul", ok: [200] },
   "GET /api/v1/qa-rules": { min: "editor", path: "/api/v1/qa-rules", ok: [200] },
   "POST /api/v1/qa-rules": { min: "editor", path: "/api/v1/qa-rules", ...W },
   "PATCH /api/v1/qa-rules/[id]": { min: "editor", path: "/api/v1/qa-rules/none", ...W },

@@ -214,3 +214,65 @@ export const getEnginePatterns = defineRoute({
     },
   ],
 });
+
+// ---------------------------------------------------------------------------------------
+// Translation memory and concordance.
+
+const tmMatchSchema = z.object({
+  source: z.string(),
+  target: z.string().meta({ description: "The approved translation (text at `revision`)" }),
+  similarity: z.number().meta({ description: "pg_trgm similarity of the sources, 0.75–1" }),
+  articleId: z.string(),
+  revision: z.number().int().meta({ description: "The approved revision the target comes from" }),
+});
+
+export const getArticleTm = defineRoute({
+  method: "GET",
+  path: "/api/v1/articles/{id}/tm",
+  summary: "Translation-memory matches for the article's segments",
+  description:
+    "Approved segment pairs of other articles whose source is at least 75% similar " +
+    "(pg_trgm) to a segment's source; up to 3 per segment, best first. Segments without a " +
+    "match are left out.",
+  tag: "quality",
+  permission: "read:article",
+  responses: [
+    {
+      status: 200,
+      description: "Matches per segment",
+      schema: z.object({
+        segments: z.array(z.object({ index: z.number().int(), matches: z.array(tmMatchSchema) })),
+      }),
+    },
+  ],
+  errors: { 404: "No such article" },
+});
+
+export const searchTm = defineRoute({
+  method: "GET",
+  path: "/api/v1/tm/search",
+  summary: "Concordance search over approved source and target text",
+  description:
+    "Case-insensitive substring match on either side; newest approvals first, 50 at most.",
+  tag: "quality",
+  permission: "read:article",
+  query: z.object({ q: z.string().trim().min(2).max(200) }),
+  responses: [
+    {
+      status: 200,
+      description: "Approved pairs containing q",
+      schema: z.object({
+        items: z.array(
+          z.object({
+            source: z.string(),
+            target: z.string(),
+            articleId: z.string(),
+            segmentIndex: z.number().int(),
+            revision: z.number().int(),
+          }),
+        ),
+        truncated: z.boolean(),
+      }),
+    },
+  ],
+});

@@ -5,9 +5,11 @@ import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
+import { articleTm } from "@/lib/server/translation-memory";
 import { loadWorkspace } from "@/lib/server/workspace";
 import { ExportMenu } from "@/components/export-menu";
 import { SegmentExtras } from "@/components/intel/segment-extras";
+import { TmMatches } from "@/components/intel/tm-matches";
 import { UseEverywhere } from "@/components/intel/use-everywhere";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { QualitySummary } from "@/components/workspace/quality-summary";
@@ -32,17 +34,20 @@ export default async function ArticleWorkspacePage({
   const sp = searchSchema.safeParse(await searchParams);
   let data;
   let quality;
+  let tm;
   try {
     data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
     // Reuses the text the workspace just loaded instead of reading it twice more.
-    quality = await loadQualityForArticle(id, data.view);
+    [quality, tm] = await Promise.all([loadQualityForArticle(id, data.view), articleTm(id)]);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
   const canEdit = can(actor, "edit:revision");
+  const tmBySegment = new Map(tm.segments.map((t) => [t.index, t.matches]));
   // QA warnings and MQM annotations per segment, rendered inside each workspace row, with the
-  // "use this spelling everywhere" offer for names the reviewer respelled (issue 16).
+  // "use this spelling everywhere" offer for names the reviewer respelled and the translation
+  // memory's matches (issue 16).
   const extras = Object.fromEntries(
     data.view.segments.map((s) => [
       s.index,
@@ -64,6 +69,15 @@ export default async function ArticleWorkspacePage({
         {canEdit ? (
           <UseEverywhere mt={s.mt} text={s.text} targetLang={data.view.targetLang} />
         ) : null}
+        <TmMatches
+          articleId={id}
+          segmentIndex={s.index}
+          source={s.source}
+          revision={data.view.revision}
+          matches={tmBySegment.get(s.index) ?? []}
+          canEdit={canEdit}
+          sourceLang={data.view.sourceLang}
+        />
       </SegmentExtras>,
     ]),
   );
