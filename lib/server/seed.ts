@@ -2,7 +2,7 @@ import "server-only";
 import { userActor, type Actor, type UserActor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { DEMO_ARTICLES, DEMO_EDITS, DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-articles";
-import { ingestArticle } from "./articles";
+import { ingestArticle } from "./ingest";
 import { createGlossaryTerm } from "./glossary";
 import { changeStatus, saveRevision } from "./revisions";
 import { seedDemoAnnotations } from "./seed-quality";
