@@ -12,7 +12,12 @@ import "server-only";
 import { Prisma, db, type Db, type Tx } from "@/lib/db";
 import { scoreRisk, type Risk, type RiskEngineHistory } from "@/lib/quality/risk";
 import { annotationPenalty, type MqmSeverityInput } from "@/lib/quality/mqm";
-import { articleCheckContext, warningsForContext } from "./checks";
+import { runChecks } from "@/lib/quality/checks";
+import type { SegmentKind } from "@/lib/domain/types";
+import { approvedNamesFor } from "./approved-names";
+import { articleCheckContext, literalismPatterns, warningsForContext } from "./checks";
+import { glossaryForPair } from "./glossary";
+import { rulesForArticle } from "./qa-rules";
 import { mqmWeights } from "./quality-scores";
 
 const ENGINE_HISTORY_TTL_MS = 60_000;
@@ -97,6 +102,65 @@ export async function refreshArticleRisk(client: Db | Tx, articleId: string): Pr
     data: { riskScore: risk.score, riskReasons: risk.reasons as unknown as Prisma.InputJsonArray },
   });
   return risk;
+}
+
+export interface NewArticleForRisk {
+  id: string;
+  engineId: string;
+  sourceLang: string;
+  targetLang: string;
+  engine: { name: string; version: string };
+  segments: { source: string | null; mt: string; kind: SegmentKind }[];
+}
+
+/**
+ * Risk of articles a batch ingest just stored, from the text in memory: glossary, rules and
+ * names are read once per language pair and engine, and one UPDATE stores every score, so a
+ * bulk import keeps its per-batch cost (lib/server/ingest.ts). New articles have no dismissals.
+ */
+export async function scoreNewArticles(tx: Tx, articles: readonly NewArticleForRisk[]) {
+  if (articles.length === 0) return;
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
+  const patterns = literalismPatterns();
+  const ids: string[] = [];
+  const scores: number[] = [];
+  const reasons: string[] = [];
+  for (const a of articles) {
+    const pair = `${a.sourceLang}|${a.targetLang}`;
+    const [glossary, rules, approvedNames, engine] = [
+      await once(`g|${pair}`, () => glossaryForPair(a.sourceLang, a.targetLang, tx)),
+      await once(`r|${pair}|${a.engine.name}|${a.engine.version}`, () => rulesForArticle(a, tx)),
+      await once(`n|${a.targetLang}`, () => approvedNamesFor(a.targetLang, tx)),
+      await once(`e|${a.engineId}`, () => engineHistory(a.engineId, tx)),
+    ];
+    const segments = a.segments.map((s, index) => ({
+      index,
+      source: s.source,
+      text: s.mt,
+      kind: s.kind,
+    }));
+    const warnings = runChecks({
+      sourceLang: a.sourceLang,
+      targetLang: a.targetLang,
+      segments,
+      glossary,
+      literalismPatterns: patterns,
+      rules,
+      approvedNames,
+    });
+    const risk = scoreRisk({ warnings, texts: segments.map((s) => s.text), engine });
+    ids.push(a.id);
+    scores.push(risk.score);
+    reasons.push(JSON.stringify(risk.reasons));
+  }
+  await tx.$executeRaw`
+    UPDATE "Article" a SET "riskScore" = v."score", "riskReasons" = v."reasons"::jsonb
+    FROM unnest(${ids}::text[], ${scores}::float8[], ${reasons}::text[]) AS v("id", "score", "reasons")
+    WHERE a."id" = v."id"`;
 }
 
 /** Recomputes every article's risk, oldest first, in batches; returns how many. */
