@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { ORIGIN, expect, ingestFresh, signInPage, test } from "./fixtures";
 
@@ -113,6 +114,14 @@ test("the queue orders riskiest first and shows why", async ({ page }) => {
 test("an editor adds a QA rule; a catastrophic pattern is refused", async ({ page }) => {
   await signInPage(page, "editor");
   await page.goto("/qa-rules");
+  const axe = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => v.id),
+  ).toEqual([]);
   const form = page.getByRole("form", { name: "Add a QA rule" });
   await form.getByLabel("Kind").selectOption("regex");
   await form.getByLabel("MT pattern").fill("(a+)+$");
