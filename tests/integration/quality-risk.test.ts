@@ -4,6 +4,8 @@ import { GET as listRoute } from "@/app/api/v1/articles/route";
 import { db } from "@/lib/db";
 import { createApiToken } from "@/lib/server/api-tokens";
 import { dismissWarning, getArticleWarnings } from "@/lib/server/checks";
+import { createQaRule } from "@/lib/server/qa-rules";
+import { refreshAllRisk } from "@/lib/server/risk";
 import { saveRevision } from "@/lib/server/revisions";
 import { callRoute } from "./api-call";
 import { makeArticle, makeUser } from "./factories";
@@ -109,5 +111,30 @@ describe("risk-ranked queue", () => {
       ).token,
     });
     expect(res.status).toBe(400);
+  });
+
+  it("a new QA rule rescores articles only on refresh-risk (the documented staleness)", async () => {
+    const { editor, calm } = await setup();
+    const stored = async () =>
+      (await db().article.findUniqueOrThrow({ where: { id: calm.id } })).riskScore;
+    const before = await stored();
+    await createQaRule(
+      {
+        kind: "literal",
+        pattern: "second paragraph",
+        sourcePattern: null,
+        caseSensitive: false,
+        message: "m",
+        severity: "warning",
+        sourceLang: null,
+        targetLang: null,
+        engine: null,
+        enabled: true,
+      },
+      editor,
+    );
+    expect(await stored()).toBe(before);
+    expect(await refreshAllRisk()).toBeGreaterThanOrEqual(3);
+    expect(await stored()).toBeGreaterThan(before);
   });
 });

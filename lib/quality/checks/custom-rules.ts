@@ -42,7 +42,15 @@ export function rulePatternProblem(kind: RuleKind, pattern: string): string | nu
   if (pattern.length > RULE_LIMITS.maxPatternChars) {
     return `is longer than ${RULE_LIMITS.maxPatternChars} characters`;
   }
-  if (kind === "literal") return pattern.trim() === "" ? "is blank" : null;
+  if (kind === "literal") {
+    if (pattern.trim() === "") return "is blank";
+    try {
+      new RegExp(escape(pattern), "u");
+    } catch (err) {
+      return `cannot be matched (${(err as Error).message})`;
+    }
+    return null;
+  }
   let re: RegExp;
   try {
     re = new RegExp(pattern, "u");
