@@ -133,6 +133,8 @@ describe("RFC 9162 Merkle tree", () => {
     expect(verifyInclusion(12, n, leafHash(Buffer.from("forged")), proof, root)).toBe(false);
     expect(verifyInclusion(13, n, leaf, proof, root)).toBe(false);
     expect(verifyInclusion(12, n - 8, leaf, proof, root)).toBe(false);
+    // The same hashes claimed for a larger tree: the path is too short to reach its root.
+    expect(verifyInclusion(12, 2 * n, leaf, proof, root)).toBe(false);
     expect(verifyInclusion(12, n, leaf, proof.slice(1), root)).toBe(false);
     expect(verifyInclusion(12, n, leaf, [...proof, proof[0]!], root)).toBe(false);
     expect(verifyInclusion(12, n, leaf, proof, mth(all.slice(0, n - 1)))).toBe(false);
