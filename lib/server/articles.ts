@@ -10,6 +10,7 @@ import { contentHash, countWords, makeSlug } from "@/lib/ingest/identity";
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { appendAudit } from "./audit";
+import { notifyAssignment } from "./notifications";
 import { textsAtRevision } from "./revision-texts";
 import { emptyToNull } from "@/lib/text/nullable";
 
@@ -303,6 +304,12 @@ export async function assignArticle(id: string, assigneeEmail: string | null, ac
     }
     const before = await tx.article.findUnique({ where: { id }, select: { assigneeId: true } });
     await tx.article.update({ where: { id }, data: { assigneeId } });
+    await notifyAssignment(tx, {
+      articleId: article.id,
+      assigneeId,
+      previousId: before?.assigneeId ?? null,
+      actor,
+    });
     await appendAudit(tx, {
       actor,
       action: "article.assign",
