@@ -17,6 +17,8 @@ export interface ListenerOptions {
   /** A query on the idle connection this often, so a silently dead socket is noticed. */
   pingMs?: number;
   log?: (message: string) => void;
+  /** Shown in pg_stat_activity, so operators (and tests) can find the connection. */
+  applicationName?: string;
 }
 
 export class PgListener {
@@ -81,7 +83,11 @@ export class PgListener {
 
   private async connect(): Promise<void> {
     if (this.closed) throw new Error("listener closed");
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.url,
+      keepAlive: true,
+      application_name: this.opts.applicationName ?? "galley-live",
+    });
     client.on("notification", (msg) => {
       for (const h of this.handlers.get(msg.channel) ?? []) {
         try {

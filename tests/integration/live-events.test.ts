@@ -90,6 +90,24 @@ describe("NOTIFY across instances", () => {
   });
 });
 
+describe("the LISTEN connection", () => {
+  it("comes back after PostgreSQL drops it, says so, and hears later notices", async () => {
+    const name = `galley-live-test-${Date.now()}`;
+    const l = new PgListener(databaseUrl(), { retryMs: 50, applicationName: name });
+    listeners.push(l);
+    const got: string[] = [];
+    let resyncs = 0;
+    l.onReconnect(() => resyncs++);
+    await l.listen(LIVE_CHANNEL, (p) => got.push(p));
+    const killed = await db().$queryRaw<{ n: bigint }[]>`
+      SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = ${name}`;
+    expect(Number(killed[0]!.n)).toBe(1);
+    await expect.poll(() => resyncs, { timeout: 5_000 }).toBe(1);
+    await transaction((tx) => publishLive(tx, { type: "presence", articleId: name }));
+    await expect.poll(() => got.some((p) => p.includes(name)), { timeout: 5_000 }).toBe(true);
+  });
+});
+
 describe("the article event stream", () => {
   it("shows who is here and where, then others' saves, status changes and comments, without text", async () => {
     const reviewer = await makeUser("REVIEWER");
