@@ -68,9 +68,13 @@ async function presenceAndLiveSave(reviewerBase: string, editorBase: string, bro
       "He met his paternal uncle.",
     );
     await expect(notice).toHaveCount(0);
-    // Saving now needs no conflict dialog: the draft already sits on revision 2.
+    await expect(reviewer.page.getByText("Your unsaved draft was started on")).toHaveCount(0);
+    // The draft now sits on revision 2: the save goes straight through, no 409 to merge.
     await reviewer.page.keyboard.press("Control+s");
     await expect(reviewer.page.getByTestId("revision-number")).toContainText("Revision 3");
+    await expect(reviewer.page.getByText(/^Saved as revision 3/)).toHaveText(
+      "Saved as revision 3.",
+    );
     await expect(reviewer.page.getByRole("dialog")).toHaveCount(0);
 
     // Leaving: the other's avatar goes.
