@@ -1,4 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { GET as eventsRoute } from "@/app/api/v1/articles/[id]/events/route";
+import { POST as presenceRoute } from "@/app/api/v1/articles/[id]/presence/route";
+import { createApiToken } from "@/lib/server/api-tokens";
+import { callRoute } from "./api-call";
 import { PgListener, db, transaction } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { createComment } from "@/lib/server/comments";
@@ -213,5 +217,60 @@ describe("the article event stream", () => {
     const again = await joinPresence(a.id, user);
     expect(again).toEqual(expect.any(String));
     await expect(joinPresence("no-such-article", user)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("the HTTP routes", () => {
+  it("stream text/event-stream to a token holder until maxSeconds, and refuse bad input as JSON", async () => {
+    const viewer = await makeUser("VIEWER");
+    const token = (await createApiToken({ userId: viewer.userId, name: "live" }, viewer)).token;
+    const a = await makeArticle(await makeUser("EDITOR"));
+    const url = `/api/v1/articles/${a.id}/events`;
+
+    const res = await callRoute(eventsRoute, {
+      url: `${url}?maxSeconds=1`,
+      params: { id: a.id },
+      token,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(res.headers.get("cache-control")).toContain("no-transform");
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+    const body = await res.text(); // ends after one second
+    expect(body).toMatch(/^retry: 3000\n\nevent: ready\ndata: \{"connectionId":"[\w-]+"\}\n\n/);
+    expect(body).toContain(`"email":"${viewer.email}"`);
+    // The stream's end removed its presence row.
+    await expect.poll(async () => (await listPresence(a.id)).length).toBe(0);
+
+    const unknownParam = await callRoute(eventsRoute, {
+      url: `${url}?cursor=x`,
+      params: { id: a.id },
+      token,
+    });
+    expect(unknownParam.status).toBe(400);
+    const tooLong = await callRoute(eventsRoute, {
+      url: `${url}?maxSeconds=601`,
+      params: { id: a.id },
+      token,
+    });
+    expect(tooLong.status).toBe(400);
+    const missing = await callRoute(eventsRoute, {
+      url: "/api/v1/articles/nope/events",
+      params: { id: "nope" },
+      token,
+    });
+    expect(missing.status).toBe(404);
+    const anonymous = await callRoute(eventsRoute, { url, params: { id: a.id } });
+    expect(anonymous.status).toBe(401);
+
+    const focus = await callRoute(presenceRoute, {
+      url: `/api/v1/articles/${a.id}/presence`,
+      params: { id: a.id },
+      token,
+      method: "POST",
+      body: { segmentIndex: 1 },
+    });
+    expect(focus.status).toBe(200);
+    expect(await focus.json()).toEqual({ updated: 0 });
   });
 });
