@@ -8,6 +8,7 @@ import { appendAudit } from "./audit";
 import { notifyAssignment } from "./notifications";
 import { textsAtRevision } from "./revision-texts";
 import { emptyToNull } from "@/lib/text/nullable";
+import { metadataFromColumns } from "@/lib/ingest/metadata";
 
 /** The article with its segments' text at `revision` (default: current). */
 export async function getArticleView(id: string, revision?: number): Promise<ArticleView> {
@@ -31,9 +32,7 @@ export async function getArticleView(id: string, revision?: number): Promise<Art
     slug: article.slug,
     externalId: article.externalId,
     outlet: emptyToNull(article.outlet),
-    url: article.url,
-    byline: article.byline,
-    publishedAt: article.publishedAt?.toISOString() ?? null,
+    ...metadataFromColumns(article),
     sourceLang: article.sourceLang,
     targetLang: article.targetLang,
     engine: { name: article.engine.name, version: emptyToNull(article.engine.version) },
