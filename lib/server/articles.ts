@@ -5,6 +5,7 @@ import type { ArticleStatus, ArticleView, SegmentView } from "@/lib/domain/types
 import { canBeAssigned } from "@/lib/domain/workflow";
 import { badRequest, notFound } from "@/lib/errors";
 import { appendAudit } from "./audit";
+import { notifyAssignment } from "./notifications";
 import { textsAtRevision } from "./revision-texts";
 import { emptyToNull } from "@/lib/text/nullable";
 import { metadataFromColumns } from "@/lib/ingest/metadata";
@@ -81,6 +82,12 @@ export async function assignArticle(id: string, assigneeEmail: string | null, ac
     }
     const before = await tx.article.findUnique({ where: { id }, select: { assigneeId: true } });
     await tx.article.update({ where: { id }, data: { assigneeId } });
+    await notifyAssignment(tx, {
+      articleId: article.id,
+      assigneeId,
+      previousId: before?.assigneeId ?? null,
+      actor,
+    });
     await appendAudit(tx, {
       actor,
       action: "article.assign",
