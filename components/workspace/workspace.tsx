@@ -6,11 +6,16 @@ import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
 import { ConflictDialog } from "./conflict-dialog";
 import { GateDialog } from "./gate-dialog";
+import { IncomingSaveNotice, PresenceAvatars, SegmentEditingMarker } from "./live-presence";
+import { SegmentComments } from "./segment-comments";
 import { SegmentFeedback } from "./segment-feedback";
 import { SegmentRow } from "./segment-row";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { StatusActions } from "./status-actions";
+import { useArticleComments } from "./use-article-comments";
+import { useBringIn } from "./use-bring-in";
 import { useDraft, type Draft } from "./use-draft";
+import { useLiveArticle } from "./use-live-article";
 import { useSaveRevision } from "./use-save-revision";
 import { useStatusTransition } from "./use-status-transition";
 import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
@@ -85,6 +90,17 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     setMessage,
   });
   const busy = saving || status.busy;
+  const live = useLiveArticle({ articleId: view.id, me: data.me.email });
+  const comments = useArticleComments(view.id, live.commentsVersion);
+  const bring = useBringIn({
+    articleId: view.id,
+    lang: view.targetLang,
+    draft,
+    setDraft,
+    serverText,
+    viewRevision: view.revision,
+    setMessage,
+  });
 
   useWorkspaceShortcuts({
     indices: view.segments.map((s) => s.index),
@@ -132,6 +148,7 @@ export function Workspace({ data, extras, headerExtras }: Props) {
             {view.segments.filter((s) => isConfirmed(s.index)).length} of {data.progress.total}{" "}
             segments confirmed
           </span>
+          <PresenceAvatars others={live.others} connected={live.connected} />
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {permissions.edit ? (
@@ -215,6 +232,17 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           </div>
         ) : null}
         <div aria-live="polite">
+          {live.incoming && live.incoming.revision > view.revision ? (
+            <IncomingSaveNotice
+              save={live.incoming}
+              busy={bring.busy}
+              onBringIn={() =>
+                live.incoming &&
+                void bring.bringIn(live.incoming).then((done) => done && live.dismissIncoming())
+              }
+              onDismiss={live.dismissIncoming}
+            />
+          ) : null}
           {message ? (
             <p
               role={message.kind === "error" ? "alert" : "status"}
@@ -260,6 +288,14 @@ export function Workspace({ data, extras, headerExtras }: Props) {
               onFocus={onFocus}
               extras={
                 <>
+                  <SegmentEditingMarker names={live.editing.get(s.index)} />
+                  <SegmentComments
+                    articleId={view.id}
+                    segmentIndex={s.index}
+                    comments={comments.bySegment.get(s.index) ?? []}
+                    canComment={permissions.comment}
+                    onChanged={comments.reload}
+                  />
                   <SegmentFeedback
                     articleId={view.id}
                     items={data.feedback.filter((f) => f.segmentIndex === s.index)}

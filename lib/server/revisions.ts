@@ -19,6 +19,7 @@ import { diffStats, diffText } from "@/lib/text/diff";
 import { appendAudit } from "./audit";
 import { refreshArticleRisk } from "./risk";
 import { confirmationProgress, recordConfirmations } from "./confirmations";
+import { livePerson, publishLive } from "./live/publish";
 import { notifyStatusChange } from "./notifications";
 import { openWork } from "./open-work";
 import { lockArticle } from "./articles";
@@ -200,6 +201,16 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
       });
     }
     await refreshArticleRisk(tx, input.articleId);
+    await publishLive(tx, {
+      type: "revision",
+      articleId: input.articleId,
+      revision: number,
+      kind: input.kind ?? "EDIT",
+      by: livePerson(input.actor),
+      segments: changed.map((s) => s.index),
+      status,
+      at: new Date().toISOString(),
+    });
     await appendAudit(tx, {
       actor: input.actor,
       action: input.kind === "REVERT" ? "revision.revert" : "revision.create",
@@ -333,6 +344,15 @@ export async function changeStatus(input: {
       to: input.to,
       note,
       actor: user,
+    });
+    await publishLive(tx, {
+      type: "status",
+      articleId: input.articleId,
+      from: article.status,
+      to: input.to,
+      revision: article.currentRevision,
+      by: livePerson(user),
+      at: new Date().toISOString(),
     });
     await appendAudit(tx, {
       actor: input.actor,

@@ -8,6 +8,7 @@ import * as feedback from "./feedback";
 import * as history from "./history";
 import * as intel from "./intel";
 import * as interchange from "./interchange";
+import * as live from "./live";
 import * as meta from "./meta";
 import * as quality from "./quality";
 import type { RouteContract } from "../contract";
@@ -17,7 +18,18 @@ const isContract = (v: unknown): v is RouteContract =>
 
 /** Name (the OpenAPI operationId) → contract, collected from the area modules. */
 export const ROUTE_CONTRACTS: Readonly<Record<string, RouteContract>> = {};
-for (const area of [meta, articles, interchange, history, quality, intel, feedback, audit, desk]) {
+for (const area of [
+  meta,
+  articles,
+  interchange,
+  history,
+  quality,
+  intel,
+  feedback,
+  audit,
+  desk,
+  live,
+]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;
     // Names are operationIds and must be unique; a clash would hide one operation.
