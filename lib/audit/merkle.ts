@@ -17,11 +17,18 @@ export type Hash = Buffer;
 export const EMPTY_ROOT: Hash = createHash("sha256").digest();
 
 export function leafHash(leaf: Uint8Array): Hash {
-  return createHash("sha256").update(Buffer.from([0])).update(leaf).digest();
+  return createHash("sha256")
+    .update(Buffer.from([0]))
+    .update(leaf)
+    .digest();
 }
 
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return createHash("sha256").update(Buffer.from([1])).update(left).update(right).digest();
+  return createHash("sha256")
+    .update(Buffer.from([1]))
+    .update(left)
+    .update(right)
+    .digest();
 }
 
 /** The largest power of two strictly smaller than n (n ≥ 2). */
