@@ -4,7 +4,7 @@
 // and the engine's history; doing that for every article on every "Riskiest first" page would
 // scan the newsroom (100k articles) per request. Instead refreshArticleRisk runs inside the
 // transactions that change its inputs (ingest, import, save, QA dismissal) and the queue reads an
-// indexed column (ADR 008). What can go stale: the engine history part (cached for a minute,
+// indexed column (ADR 009). What can go stale: the engine history part (cached for a minute,
 // and not pushed to other articles when it moves) and warnings changed by glossary or rule
 // edits; `npm run galley -- refresh-risk` recomputes every article.
 import "server-only";

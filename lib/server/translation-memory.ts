@@ -1,7 +1,7 @@
 // Translation memory and concordance (issue 16). The memory is the approved segment pairs: the
 // source of each segment of an article that was approved (approvedRevision set), and its text
 // at that revision. Fuzzy matches use pg_trgm similarity on the source through the GIN trigram
-// index (migration 20261130130300_translation_memory; ADR 008): the `%` operator with the
+// index (migration 20261130130300_translation_memory; ADR 009): the `%` operator with the
 // threshold set for the transaction lets the index pick candidates, then similarity() ranks.
 import "server-only";
 
