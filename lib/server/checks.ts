@@ -8,7 +8,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import type { UserActor } from "@/lib/auth/policy";
-import { Prisma, db, transaction, type Db, type Tx } from "@/lib/db";
+import { Prisma, db, readAll, transaction, type Db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import {
@@ -99,11 +99,11 @@ export async function articleCheckContext(
     },
   });
   if (!article) throw notFound("Article");
-  const [texts, glossary, rules, approvedNames] = await Promise.all([
-    textsAtRevision(client, articleId, article.currentRevision),
-    glossaryForPair(article.sourceLang, article.targetLang, client),
-    rulesForArticle(article, client),
-    approvedNamesFor(article.targetLang, client),
+  const [texts, glossary, rules, approvedNames] = await readAll(client, [
+    () => textsAtRevision(client, articleId, article.currentRevision),
+    () => glossaryForPair(article.sourceLang, article.targetLang, client),
+    () => rulesForArticle(article, client),
+    () => approvedNamesFor(article.targetLang, client),
   ]);
   return {
     sourceLang: article.sourceLang,

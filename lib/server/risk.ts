@@ -9,7 +9,7 @@
 // edits; `npm run galley -- refresh-risk` recomputes every article.
 import "server-only";
 
-import { Prisma, db, type Db, type Tx } from "@/lib/db";
+import { Prisma, db, readAll, type Db, type Tx } from "@/lib/db";
 import { scoreRisk, type Risk, type RiskEngineHistory } from "@/lib/quality/risk";
 import { annotationPenalty, type MqmSeverityInput } from "@/lib/quality/mqm";
 import { runChecks } from "@/lib/quality/checks";
@@ -35,22 +35,22 @@ export async function engineHistory(
 ): Promise<RiskEngineHistory> {
   const cached = engineCache.get(engineId);
   if (cached && Date.now() - cached.at < ENGINE_HISTORY_TTL_MS) return cached.value;
-  const [annotations, words, counts, edits] = await Promise.all([
-    client.$queryRaw<{ category: string; severity: string; n: number }[]>`
+  const [annotations, words, counts, edits] = await readAll(client, [
+    () => client.$queryRaw<{ category: string; severity: string; n: number }[]>`
       SELECT an."category", an."severity", count(*)::int AS n
       FROM "Annotation" an JOIN "Article" a ON a."id" = an."articleId"
       WHERE a."engineId" = ${engineId} AND an."status" <> 'REJECTED'
       GROUP BY an."category", an."severity"`,
-    client.$queryRaw<{ words: number | null }[]>`
+    () => client.$queryRaw<{ words: number | null }[]>`
       SELECT sum(a."wordCount")::int AS words FROM "Article" a
       WHERE a."engineId" = ${engineId}
         AND EXISTS (SELECT 1 FROM "Annotation" an WHERE an."articleId" = a."id")`,
-    client.$queryRaw<{ articles: number; reports: number }[]>`
+    () => client.$queryRaw<{ articles: number; reports: number }[]>`
       SELECT count(*)::int AS articles,
              (SELECT count(*)::int FROM "Feedback" f JOIN "Article" b ON b."id" = f."articleId"
               WHERE b."engineId" = ${engineId}) AS reports
       FROM "Article" a WHERE a."engineId" = ${engineId}`,
-    client.$queryRaw<{ segments: number; edited: number }[]>`
+    () => client.$queryRaw<{ segments: number; edited: number }[]>`
       SELECT (SELECT count(*)::int FROM "Segment" s JOIN "Article" a ON a."id" = s."articleId"
               WHERE a."engineId" = ${engineId} AND a."currentRevision" > 1) AS segments,
              (SELECT count(DISTINCT (t."articleId", t."segmentIndex"))::int
@@ -92,9 +92,9 @@ export async function refreshArticleRisk(client: Db | Tx, articleId: string): Pr
     select: { engineId: true },
   });
   const ctx = await articleCheckContext(articleId, undefined, client);
-  const [warnings, engine] = await Promise.all([
-    warningsForContext(articleId, ctx, client),
-    engineHistory(article.engineId, client),
+  const [warnings, engine] = await readAll(client, [
+    () => warningsForContext(articleId, ctx, client),
+    () => engineHistory(article.engineId, client),
   ]);
   const risk = scoreRisk({ warnings, texts: ctx.segments.map((s) => s.text), engine });
   await client.article.update({
