@@ -21,14 +21,14 @@ import { useStatusTransition } from "./use-status-transition";
 import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
 import type { WorkspaceMessage } from "./workspace-message";
 
-interface Props {
+export interface WorkspaceProps {
   data: WorkspaceData;
   /** Server-rendered extras per segment index (QA warnings, annotations). */
   extras?: Record<number, ReactNode>;
   headerExtras?: ReactNode;
 }
 
-export function Workspace({ data, extras, headerExtras }: Props) {
+export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
   const { view, meta, permissions, prefill } = data;
   const initial: Draft | null = prefill
     ? {

@@ -83,6 +83,9 @@ test("accepting a reader's suggestion opens the workspace with it applied; savin
     page.getByRole("status").filter({ hasText: "Reader suggestion applied" }),
   ).toBeVisible();
   await page.getByRole("button", { name: /^Save/ }).click();
+  // The suggestion leaves the URL once saved; the confirmation must outlive that.
+  await expect(page).toHaveURL(/\/articles\/[^/?]+$/);
+  await expect(page.getByTestId("revision-number")).toContainText("Revision 2");
   await expect(page.getByRole("status").filter({ hasText: "Saved as revision 2" })).toBeVisible();
   const item = await page.request.get(`/api/v1/feedback/${feedbackId}`);
   expect(await item.json()).toMatchObject({ status: "ACCEPTED", resolvingRevision: 2 });

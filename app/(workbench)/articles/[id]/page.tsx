@@ -13,7 +13,7 @@ import { TmMatches } from "@/components/intel/tm-matches";
 import { UseEverywhere } from "@/components/intel/use-everywhere";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { QualitySummary } from "@/components/workspace/quality-summary";
-import { Workspace } from "@/components/workspace/workspace";
+import { KeyedWorkspace } from "@/components/workspace/keyed-workspace";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -82,9 +82,7 @@ export default async function ArticleWorkspacePage({
     ]),
   );
   return (
-    <Workspace
-      // A new reader suggestion remounts the workspace so its prefill becomes the draft.
-      key={data.prefill?.feedbackId ?? "workspace"}
+    <KeyedWorkspace
       data={data}
       extras={extras}
       headerExtras={
