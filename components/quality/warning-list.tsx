@@ -2,6 +2,8 @@
 import { useState, type FormEvent } from "react";
 import type { WarningDto } from "@/lib/quality/dto";
 import { dismissWarning } from "@/lib/api/routes/quality";
+import { warningMentionsTerm } from "@/lib/quality/glossary-marks";
+import { glossaryMarkId, useGlossary } from "@/components/workspace/glossary-context";
 import { sendJson } from "./api";
 
 const CHECK_LABEL: Record<string, string> = {
@@ -16,15 +18,18 @@ const CHECK_LABEL: Record<string, string> = {
 /** QA warnings on one segment, each dismissible with an optional reason. */
 export function WarningList({
   articleId,
+  segmentIndex,
   warnings,
   canDismiss,
   onChanged,
 }: {
   articleId: string;
+  segmentIndex: number;
   warnings: WarningDto[];
   canDismiss: boolean;
   onChanged: (message: string) => void;
 }) {
+  const { terms } = useGlossary();
   if (warnings.length === 0) return null;
   return (
     <ul className="space-y-1" aria-label="QA warnings">
@@ -35,10 +40,19 @@ export function WarningList({
           warning={w}
           canDismiss={canDismiss}
           onChanged={onChanged}
+          glossaryMark={
+            w.check === "glossary" ? glossaryLink(segmentIndex, terms, w.message) : null
+          }
         />
       ))}
     </ul>
   );
+}
+
+/** The id of the source mark a glossary warning is about, when the term is marked. */
+function glossaryLink(segmentIndex: number, terms: readonly string[], message: string) {
+  const position = terms.findIndex((t) => warningMentionsTerm(message, t));
+  return position < 0 ? null : glossaryMarkId(segmentIndex, position);
 }
 
 function WarningItem({
@@ -46,11 +60,13 @@ function WarningItem({
   warning: w,
   canDismiss,
   onChanged,
+  glossaryMark,
 }: {
   articleId: string;
   warning: WarningDto;
   canDismiss: boolean;
   onChanged: (message: string) => void;
+  glossaryMark: string | null;
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -86,6 +102,22 @@ function WarningItem({
         {CHECK_LABEL[w.check] ?? w.check}
       </span>
       {w.message}
+      {glossaryMark ? (
+        <a
+          href={`#${glossaryMark}`}
+          onClick={(e) => {
+            // Focus the mark, so its required target shows and is announced.
+            const mark = document.getElementById(glossaryMark);
+            if (!mark) return;
+            e.preventDefault();
+            mark.focus();
+          }}
+          className="ml-2 text-sky-800 underline"
+          data-testid="glossary-warning-link"
+        >
+          Show the term in the source
+        </a>
+      ) : null}
       {canDismiss && !open ? (
         <button
           type="button"

@@ -30,9 +30,12 @@ describe("glossaryMarks", () => {
       "The presidential office spokesman",
     ]) {
       const marks = glossaryMarks(source, text, glossary);
-      const warned = checkGlossary({ segments: [{ index: 1, source, text }], glossary }).map(
-        (w) => w.message,
-      );
+      const warned = checkGlossary({
+        segments: [{ index: 1, source, text }],
+        glossary,
+        sourceLang: "ko",
+        targetLang: "en",
+      }).map((w) => w.message);
       for (const mark of marks)
         expect(warned.some((m) => warningMentionsTerm(m, mark.term))).toBe(mark.missing);
     }

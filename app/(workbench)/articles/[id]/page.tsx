@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { glossaryForPair } from "@/lib/server/glossary";
+import { publicRevisionOf } from "@/lib/server/public-articles";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
 import { loadWorkspace } from "@/lib/server/workspace";
 import { ExportMenu } from "@/components/export-menu";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
+import { formatHter } from "@/components/quality/metric-format";
+import { GlossaryProvider } from "@/components/workspace/glossary-context";
 import { QualitySummary } from "@/components/workspace/quality-summary";
 import { Workspace } from "@/components/workspace/workspace";
 
@@ -30,10 +35,14 @@ export default async function ArticleWorkspacePage({
   const sp = searchSchema.safeParse(await searchParams);
   let data;
   let quality;
+  let glossary;
   try {
     data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
     // Reuses the text the workspace just loaded instead of reading it twice more.
-    quality = await loadQualityForArticle(id, data.view);
+    [quality, glossary] = await Promise.all([
+      loadQualityForArticle(id, data.view),
+      glossaryForPair(data.view.sourceLang, data.view.targetLang),
+    ]);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
@@ -58,30 +67,61 @@ export default async function ArticleWorkspacePage({
       />,
     ]),
   );
+  const isPublic =
+    publicRevisionOf({
+      currentRevision: data.view.revision,
+      publishedRevision: data.meta.publishedRevision,
+      approvedRevision: data.meta.approvedRevision,
+    }) !== null;
+  const links = (
+    <>
+      {isPublic ? (
+        <a
+          href={`/read/${encodeURIComponent(data.view.slug)}`}
+          target="_blank"
+          rel="noopener"
+          className="text-sm text-blue-700 underline"
+          title="The public reading page, as readers see it now"
+        >
+          Public page ↗
+        </a>
+      ) : null}
+      <Link
+        href={`/articles/${id}/preview`}
+        className="text-sm text-blue-700 underline"
+        title="What readers would see if the current revision were published (not public)"
+      >
+        Preview
+      </Link>
+    </>
+  );
   return (
-    <Workspace
-      // A new reader suggestion remounts the workspace so its prefill becomes the draft.
-      key={data.prefill?.feedbackId ?? "workspace"}
-      data={data}
-      extras={extras}
-      headerExtras={
-        <>
-          {data.permissions.export ? (
-            <ExportMenu
-              articleId={id}
-              hasApprovedRevision={
-                data.meta.approvedRevision !== null || data.meta.publishedRevision !== null
-              }
-              canImport={data.permissions.edit}
-            />
-          ) : null}
-          <QualitySummary
-            label={`Quality · MQM ${quality.score.mqm.per1000Words.toFixed(1)}/1k words · HTER ${quality.score.hter.toFixed(1)}`}
-          >
-            <MqmScoreCard score={quality.score} />
-          </QualitySummary>
-        </>
-      }
-    />
+    <GlossaryProvider entries={glossary}>
+      <Workspace
+        // A new reader suggestion remounts the workspace so its prefill becomes the draft.
+        key={data.prefill?.feedbackId ?? "workspace"}
+        data={data}
+        extras={extras}
+        links={links}
+        headerExtras={
+          <>
+            {data.permissions.export ? (
+              <ExportMenu
+                articleId={id}
+                hasApprovedRevision={
+                  data.meta.approvedRevision !== null || data.meta.publishedRevision !== null
+                }
+                canImport={data.permissions.edit}
+              />
+            ) : null}
+            <QualitySummary
+              label={`MQM ${quality.score.mqm.per1000Words.toFixed(1)}/1k words · HTER ${formatHter(quality.score.hter)}`}
+            >
+              <MqmScoreCard score={quality.score} />
+            </QualitySummary>
+          </>
+        }
+      />
+    </GlossaryProvider>
   );
 }
