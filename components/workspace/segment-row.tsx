@@ -11,7 +11,7 @@ const KIND_LABEL = { TITLE: "Title", CAPTION: "Caption", PARAGRAPH: null } as co
 
 /** Column template shared by the row and the workspace's column header. */
 export function segmentGridColumns(showSource: boolean): string {
-  return showSource ? "md:grid-cols-[2.75rem_1fr_1fr_1.15fr]" : "md:grid-cols-[2.75rem_1fr_1.15fr]";
+  return showSource ? "md:grid-cols-[3.25rem_1fr_1fr_1.15fr]" : "md:grid-cols-[3.25rem_1fr_1.15fr]";
 }
 
 interface Props {
@@ -104,15 +104,14 @@ export const SegmentRow = memo(function SegmentRow({
       data-edited={edited ? "true" : "false"}
       data-confirmed={confirmed ? "true" : "false"}
     >
-      <div className="flex flex-col items-start gap-0.5 pt-1 text-xs text-slate-500">
+      <div className="flex flex-wrap items-center gap-x-1 gap-y-0.5 self-start pt-1 text-xs text-slate-500">
         <span className="font-mono">#{segment.index}</span>
-        {kind ? <span className="rounded bg-indigo-50 px-1 text-indigo-800">{kind}</span> : null}
         {onToggleConfirm ? (
           <button
             type="button"
             aria-pressed={Boolean(confirmed)}
             onClick={() => onToggleConfirm(segment.index)}
-            className={`rounded border px-1 leading-tight ${confirmed ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-slate-600 hover:bg-slate-50"}`}
+            className={`rounded border px-0.5 leading-none ${confirmed ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-slate-500 hover:bg-slate-50"}`}
             title={
               confirmed ? "Confirmed (Ctrl+Enter)" : "Confirm this segment as done (Ctrl+Enter)"
             }
@@ -127,6 +126,7 @@ export const SegmentRow = memo(function SegmentRow({
             ✓<span className="sr-only"> confirmed</span>
           </span>
         ) : null}
+        {kind ? <span className="rounded bg-indigo-50 px-1 text-indigo-800">{kind}</span> : null}
         {marker}
       </div>
       {showSource ? (

@@ -127,7 +127,9 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
   const staleDraft = unsaved.length > 0 && draft.base !== view.revision;
 
   return (
-    <div>
+    // Wider than the workbench's 80rem column: three text columns need the room. Margins, not
+    // a transform, so the dialogs' fixed positioning stays relative to the viewport.
+    <div className="mx-[calc(50%-50vw+1.5rem)]">
       <header className="sticky top-0 z-30 -mx-4 mb-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
           <h1

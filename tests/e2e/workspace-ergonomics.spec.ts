@@ -40,11 +40,11 @@ test("a 30-segment article shows its first 8 segments in 1440×900, header and t
   // One line: the toolbar does not wrap at 1440 px.
   const bar = (await toolbar.boundingBox())!;
   expect(bar.height).toBeLessThan(40);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/workspace-30.png` });
   const eighth = (await rows.nth(7).boundingBox())!;
   expect(eighth.y + eighth.height).toBeLessThanOrEqual(900);
   // One way to annotate: no separate "Annotate" control on the rows.
   await expect(page.getByRole("button", { name: /^Annotate/ })).toHaveCount(0);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/workspace-30.png` });
 });
 
 test("find and replace previews every hit, applies per hit and all at once, and saves one revision", async ({
@@ -142,7 +142,7 @@ test("glossary terms are marked in the source with their required target, linked
   await signInPage(page, "reviewer");
   await page.goto(`/articles/${article.id}`);
   const row = page.locator('li[data-segment-index="1"]');
-  const mark = row.getByTestId("glossary-term");
+  const mark = row.locator(`[data-glossary-term="${term}"]`);
   await expect(mark).toHaveText(term);
   await expect(mark).toHaveAttribute("data-missing", "true");
   await expect(mark).toHaveAccessibleDescription(/Galleon Bank.*missing/);
@@ -151,7 +151,11 @@ test("glossary terms are marked in the source with their required target, linked
 
   // The QA warning links to the mark.
   await row.getByTestId("qa-chip").click();
-  await row.getByTestId("glossary-warning-link").click();
+  await row
+    .getByTestId("qa-warning")
+    .filter({ hasText: term })
+    .getByTestId("glossary-warning-link")
+    .click();
   await expect(mark).toBeFocused();
 
   // Typing the required target clears the "missing" state at once.
