@@ -190,3 +190,34 @@ test("links out: the public page when public, and a signed-in preview of the cur
   expect(res.headers().location).toContain("/signin");
   await anon.close();
 });
+
+test("history: per-word blame names who introduced each word; a revert shows its diff before it runs", async ({
+  page,
+}) => {
+  await signInPage(page, "editor");
+  const article = await ingestFresh(page.request);
+  const saved = await page.request.post(`/api/v1/articles/${article.id}/revisions`, {
+    headers: { origin: ORIGIN },
+    data: { baseRevision: 1, segments: [{ index: 2, text: "The two met after 70 long years." }] },
+  });
+  expect(saved.status(), await saved.text()).toBe(201);
+
+  await page.goto(`/articles/${article.id}/history/blame`);
+  const words = page.getByTestId("blame-line").nth(2).getByTestId("word-blame");
+  await expect(words).toHaveText("The two met after 70 long years.");
+  await expect(words.locator('[data-revision="2"]')).toHaveText(/^\s*70 long\s*$/);
+  await expect(words.locator('[data-revision="2"]')).toHaveAttribute("title", /^r2 · Eun-ji Editor$/);
+  await expect(words.locator('[data-revision="1"]').first()).toHaveAttribute(
+    "title",
+    "r1 · machine translation",
+  );
+
+  await page.goto(`/articles/${article.id}/history`);
+  const r1 = page.getByTestId("revision-row").filter({ hasText: "Machine translation as ingested" });
+  await r1.getByText("Revert to r1").click();
+  const preview = r1.getByTestId("revert-preview");
+  await expect(preview).toContainText("Reverting changes 1 segment");
+  await expect(preview.locator("del")).toHaveText(/70 long/);
+  // Nothing has been reverted by looking.
+  await expect(page.getByTestId("revision-row")).toHaveCount(2);
+});
