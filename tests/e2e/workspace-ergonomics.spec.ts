@@ -206,14 +206,19 @@ test("history: per-word blame names who introduced each word; a revert shows its
   const words = page.getByTestId("blame-line").nth(2).getByTestId("word-blame");
   await expect(words).toHaveText("The two met after 70 long years.");
   await expect(words.locator('[data-revision="2"]')).toHaveText(/^\s*70 long\s*$/);
-  await expect(words.locator('[data-revision="2"]')).toHaveAttribute("title", /^r2 · Eun-ji Editor$/);
+  await expect(words.locator('[data-revision="2"]')).toHaveAttribute(
+    "title",
+    /^r2 · Eun-ji Editor$/,
+  );
   await expect(words.locator('[data-revision="1"]').first()).toHaveAttribute(
     "title",
     "r1 · machine translation",
   );
 
   await page.goto(`/articles/${article.id}/history`);
-  const r1 = page.getByTestId("revision-row").filter({ hasText: "Machine translation as ingested" });
+  const r1 = page
+    .getByTestId("revision-row")
+    .filter({ hasText: "Machine translation as ingested" });
   await r1.getByText("Revert to r1").click();
   const preview = r1.getByTestId("revert-preview");
   await expect(preview).toContainText("Reverting changes 1 segment");
