@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import type { AnnotationDto, WarningDto } from "@/lib/quality/dto";
 import { useSegmentSelection } from "@/components/workspace/segment-selection";
 import { AnnotatedText } from "./annotated-text";
@@ -29,7 +30,7 @@ export interface SegmentQualityProps {
 type Open = "warnings" | "annotations" | null;
 
 const CHIP =
-  "rounded-full border px-1.5 py-px leading-tight hover:brightness-95 aria-expanded:ring-1 aria-expanded:ring-slate-400";
+  "rounded-full border px-1 py-px text-[0.7rem] leading-tight hover:brightness-95 aria-expanded:ring-1 aria-expanded:ring-slate-400";
 
 /**
  * A row's quality as small chips (QA warnings, annotations) that expand on click, and the one
@@ -50,7 +51,7 @@ export function SegmentQuality({
   lang,
 }: SegmentQualityProps) {
   const router = useRouter();
-  const { selection, clear } = useSegmentSelection();
+  const { selection, clear, panelSlot } = useSegmentSelection();
   const [open, setOpen] = useState<Open>(null);
   const [status, setStatus] = useState("");
   const popover = useRef<HTMLDivElement>(null);
@@ -91,8 +92,9 @@ export function SegmentQuality({
           onClick={() => toggle("warnings")}
           className={`${CHIP} border-amber-300 bg-amber-50 text-amber-950`}
           data-testid="qa-chip"
+          title={`${warnings.length} QA warning${warnings.length === 1 ? "" : "s"}`}
         >
-          ⚠ {warnings.length} QA
+          ⚠ {warnings.length}
           <span className="sr-only">
             {" "}
             warning{warnings.length === 1 ? "" : "s"} on segment {segmentIndex}
@@ -112,63 +114,84 @@ export function SegmentQuality({
           <span className="sr-only"> open annotations on segment {segmentIndex}, show them</span>
         </button>
       ) : null}
-      {open === "warnings" ? (
-        <div className="basis-full" data-testid="segment-quality" data-segment-index={segmentIndex}>
-          <WarningList
-            articleId={articleId}
-            segmentIndex={segmentIndex}
-            warnings={warnings}
-            canDismiss={canDismiss}
-            onChanged={changed}
-          />
-        </div>
-      ) : null}
-      {open === "annotations" ? (
-        <div
-          className="basis-full space-y-1"
-          data-testid="segment-quality"
-          data-segment-index={segmentIndex}
-        >
-          {onText.length > 0 ? (
-            <AnnotatedText text={text} annotations={onText} lang={lang} testId="annotatable-text" />
-          ) : null}
-          {onMt.length > 0 ? (
-            <div>
-              <p className="text-xs font-medium text-slate-600">Machine translation</p>
-              <AnnotatedText text={mt} annotations={onMt} lang={lang} testId="annotatable-mt" />
-            </div>
-          ) : null}
-          <AnnotationList
-            articleId={articleId}
-            annotations={annotations}
-            anchored={anchored}
-            currentUserId={currentUserId}
-            canAnnotate={canAnnotate}
-            canResolveAny={canResolveAny}
-            onChanged={changed}
-          />
-        </div>
-      ) : null}
-      {formOpen ? (
-        <div
-          ref={popover}
-          className="absolute top-full right-0 z-30 mt-1 w-[26rem] max-w-[90vw] shadow-lg"
-        >
-          <AnnotationForm
-            key={selection.serial}
-            articleId={articleId}
-            segmentIndex={segmentIndex}
-            text={text}
-            mt={mt}
-            selection={selection}
-            onCancel={clear}
-            onSaved={() => {
-              setOpen("annotations");
-              changed("Annotation added.");
-            }}
-          />
-        </div>
-      ) : null}
+      {panelSlot
+        ? createPortal(
+            <>
+              {open === "warnings" ? (
+                <div
+                  className="mt-1"
+                  data-testid="segment-quality"
+                  data-segment-index={segmentIndex}
+                >
+                  <WarningList
+                    articleId={articleId}
+                    segmentIndex={segmentIndex}
+                    warnings={warnings}
+                    canDismiss={canDismiss}
+                    onChanged={changed}
+                  />
+                </div>
+              ) : null}
+              {open === "annotations" ? (
+                <div
+                  className="mt-1 space-y-1"
+                  data-testid="segment-quality"
+                  data-segment-index={segmentIndex}
+                >
+                  {onText.length > 0 ? (
+                    <AnnotatedText
+                      text={text}
+                      annotations={onText}
+                      lang={lang}
+                      testId="annotatable-text"
+                    />
+                  ) : null}
+                  {onMt.length > 0 ? (
+                    <div>
+                      <p className="text-xs font-medium text-slate-600">Machine translation</p>
+                      <AnnotatedText
+                        text={mt}
+                        annotations={onMt}
+                        lang={lang}
+                        testId="annotatable-mt"
+                      />
+                    </div>
+                  ) : null}
+                  <AnnotationList
+                    articleId={articleId}
+                    annotations={annotations}
+                    anchored={anchored}
+                    currentUserId={currentUserId}
+                    canAnnotate={canAnnotate}
+                    canResolveAny={canResolveAny}
+                    onChanged={changed}
+                  />
+                </div>
+              ) : null}
+              {formOpen ? (
+                <div
+                  ref={popover}
+                  className="absolute top-full right-0 z-30 mt-1 w-[26rem] max-w-[90vw] shadow-lg"
+                >
+                  <AnnotationForm
+                    key={selection.serial}
+                    articleId={articleId}
+                    segmentIndex={segmentIndex}
+                    text={text}
+                    mt={mt}
+                    selection={selection}
+                    onCancel={clear}
+                    onSaved={() => {
+                      setOpen("annotations");
+                      changed("Annotation added.");
+                    }}
+                  />
+                </div>
+              ) : null}
+            </>,
+            panelSlot,
+          )
+        : null}
       <span role="status" className="sr-only">
         {status}
       </span>

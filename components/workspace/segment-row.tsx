@@ -11,7 +11,7 @@ const KIND_LABEL = { TITLE: "Title", CAPTION: "Caption", PARAGRAPH: null } as co
 
 /** Column template shared by the row and the workspace's column header. */
 export function segmentGridColumns(showSource: boolean): string {
-  return showSource ? "md:grid-cols-[3.25rem_1fr_1fr_1.15fr]" : "md:grid-cols-[3.25rem_1fr_1.15fr]";
+  return showSource ? "md:grid-cols-[3.75rem_1fr_1fr_1.15fr]" : "md:grid-cols-[3.75rem_1fr_1.15fr]";
 }
 
 interface Props {
@@ -31,8 +31,10 @@ interface Props {
   onFocus: (index: number) => void;
   /** Slot under the number: presence, "someone is editing" markers. */
   marker?: ReactNode;
-  /** Slot under the current text: chips (QA, annotations, comments, reader reports). */
+  /** Slot under the number too: small chips (QA, annotations, comments) that expand on click. */
   extras?: ReactNode;
+  /** Slot under the current text, full column width (reader reports). */
+  below?: ReactNode;
 }
 
 /**
@@ -54,6 +56,7 @@ export const SegmentRow = memo(function SegmentRow({
   onFocus,
   marker,
   extras,
+  below,
 }: Props) {
   const edited = value !== segment.mt;
   const changes = useMemo(
@@ -65,9 +68,11 @@ export const SegmentRow = memo(function SegmentRow({
   const title = segment.kind === "TITLE" ? "font-semibold" : "";
   const mtRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<SegmentSelection | null>(null);
+  // Chips sit under the number; what they expand into is portalled under the current text.
+  const [panelSlot, setPanelSlot] = useState<HTMLDivElement | null>(null);
   const selectionContext = useMemo(
-    () => ({ selection, clear: () => setSelection(null) }),
-    [selection],
+    () => ({ selection, clear: () => setSelection(null), panelSlot }),
+    [selection, panelSlot],
   );
 
   function select(next: Omit<SegmentSelection, "serial">) {
@@ -98,7 +103,7 @@ export const SegmentRow = memo(function SegmentRow({
 
   return (
     <li
-      className={`grid gap-x-3 gap-y-1 border-b border-slate-200 px-3 py-1.5 text-[0.9rem] leading-snug last:border-0 ${segmentGridColumns(showSource)} ${unsaved ? "bg-amber-50/60" : ""}`}
+      className={`grid gap-x-3 gap-y-1 border-b border-slate-200 px-3 py-1 text-[0.9rem] leading-snug last:border-0 ${segmentGridColumns(showSource)} ${unsaved ? "bg-amber-50/60" : ""}`}
       data-testid="segment-row"
       data-segment-index={segment.index}
       data-edited={edited ? "true" : "false"}
@@ -127,6 +132,25 @@ export const SegmentRow = memo(function SegmentRow({
           </span>
         ) : null}
         {kind ? <span className="rounded bg-indigo-50 px-1 text-indigo-800">{kind}</span> : null}
+        {edited ? (
+          <span
+            className="rounded bg-emerald-50 px-0.5 text-[0.7rem] text-emerald-800"
+            data-testid="edited-marker"
+          >
+            edited
+          </span>
+        ) : null}
+        {unsaved ? (
+          <span
+            className="rounded bg-amber-100 px-0.5 text-[0.7rem] text-amber-900"
+            data-testid="unsaved-marker"
+          >
+            unsaved
+          </span>
+        ) : null}
+        <SegmentSelectionContext.Provider value={selectionContext}>
+          {extras}
+        </SegmentSelectionContext.Provider>
         {marker}
       </div>
       {showSource ? (
@@ -161,56 +185,35 @@ export const SegmentRow = memo(function SegmentRow({
           </div>
         )}
       </div>
-      <SegmentSelectionContext.Provider value={selectionContext}>
-        <div className="relative min-w-0">
-          {editable ? (
-            <textarea
-              id={textId}
-              aria-label={`Current text, segment ${segment.index}`}
-              data-segment-input={segment.index}
-              lang={lang}
-              value={value}
-              onChange={(e) => onChange(segment.index, e.target.value)}
-              onFocus={() => onFocus(segment.index)}
-              onMouseUp={onTextSelect}
-              onKeyUp={(e) => e.shiftKey && onTextSelect(e)}
-              rows={1}
-              className={`block w-full resize-y rounded border border-slate-300 bg-white px-1.5 py-1 leading-snug [field-sizing:content] ${title}`}
-            />
-          ) : (
-            <div
-              id={textId}
-              lang={lang}
-              data-testid="segment-readonly-text"
-              className={`pt-1 whitespace-pre-wrap text-slate-900 ${title}`}
-            >
-              <span className="sr-only">Current text: </span>
-              {value}
-            </div>
-          )}
-          {edited || unsaved || extras ? (
-            <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs">
-              {edited ? (
-                <span
-                  className="rounded bg-emerald-50 px-1 text-emerald-800"
-                  data-testid="edited-marker"
-                >
-                  edited
-                </span>
-              ) : null}
-              {unsaved ? (
-                <span
-                  className="rounded bg-amber-100 px-1 text-amber-900"
-                  data-testid="unsaved-marker"
-                >
-                  unsaved
-                </span>
-              ) : null}
-              {extras}
-            </div>
-          ) : null}
-        </div>
-      </SegmentSelectionContext.Provider>
+      <div className="relative min-w-0">
+        {editable ? (
+          <textarea
+            id={textId}
+            aria-label={`Current text, segment ${segment.index}`}
+            data-segment-input={segment.index}
+            lang={lang}
+            value={value}
+            onChange={(e) => onChange(segment.index, e.target.value)}
+            onFocus={() => onFocus(segment.index)}
+            onMouseUp={onTextSelect}
+            onKeyUp={(e) => e.shiftKey && onTextSelect(e)}
+            rows={1}
+            className={`block w-full resize-y rounded border border-slate-300 bg-white px-1.5 py-0.5 leading-snug [field-sizing:content] ${title}`}
+          />
+        ) : (
+          <div
+            id={textId}
+            lang={lang}
+            data-testid="segment-readonly-text"
+            className={`pt-1 whitespace-pre-wrap text-slate-900 ${title}`}
+          >
+            <span className="sr-only">Current text: </span>
+            {value}
+          </div>
+        )}
+        <div ref={setPanelSlot} />
+        {below}
+      </div>
     </li>
   );
 });

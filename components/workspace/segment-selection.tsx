@@ -16,12 +16,15 @@ export interface SegmentSelection {
 interface SelectionContextValue {
   selection: SegmentSelection | null;
   clear: () => void;
+  /** Where chips render what they expand into: under the row's current text. */
+  panelSlot: HTMLElement | null;
 }
 
-// Provided by each SegmentRow; the row's quality chips (rendered into its slot) read it.
+// Provided by each SegmentRow; the row's chips (rendered into its `extras` slot) read it.
 export const SegmentSelectionContext = createContext<SelectionContextValue>({
   selection: null,
   clear: () => {},
+  panelSlot: null,
 });
 
 export function useSegmentSelection(): SelectionContextValue {

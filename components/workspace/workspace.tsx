@@ -307,15 +307,13 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
               onToggleConfirm={permissions.edit ? onToggleConfirm : undefined}
               onChange={onChange}
               onFocus={onFocus}
-              extras={
-                <>
-                  <SegmentFeedback
-                    articleId={view.id}
-                    items={data.feedback.filter((f) => f.segmentIndex === s.index)}
-                    canEdit={permissions.edit}
-                  />
-                  {extras?.[s.index]}
-                </>
+              extras={extras?.[s.index]}
+              below={
+                <SegmentFeedback
+                  articleId={view.id}
+                  items={data.feedback.filter((f) => f.segmentIndex === s.index)}
+                  canEdit={permissions.edit}
+                />
               }
             />
           ))}
