@@ -172,17 +172,20 @@ export const SegmentRow = memo(function SegmentRow({
             />
           </div>
         ) : (
-          <div
-            ref={mtRef}
-            lang={lang}
-            className="whitespace-pre-wrap"
-            data-testid="segment-mt"
-            onMouseUp={onMtSelect}
-            onKeyUp={onMtSelect}
-          >
+          <>
             <span className="sr-only">Machine translation: </span>
-            {segment.mt}
-          </div>
+            {/* Nothing but the MT inside: selection offsets are computed from its text. */}
+            <div
+              ref={mtRef}
+              lang={lang}
+              className="whitespace-pre-wrap"
+              data-testid="segment-mt"
+              onMouseUp={onMtSelect}
+              onKeyUp={onMtSelect}
+            >
+              {segment.mt}
+            </div>
+          </>
         )}
       </div>
       <div className="relative min-w-0">
@@ -193,7 +196,11 @@ export const SegmentRow = memo(function SegmentRow({
             data-segment-input={segment.index}
             lang={lang}
             value={value}
-            onChange={(e) => onChange(segment.index, e.target.value)}
+            onChange={(e) => {
+              // Typing over a selection means editing it, not annotating it.
+              setSelection(null);
+              onChange(segment.index, e.target.value);
+            }}
             onFocus={() => onFocus(segment.index)}
             onMouseUp={onTextSelect}
             onKeyUp={(e) => e.shiftKey && onTextSelect(e)}

@@ -226,3 +226,35 @@ test("history: per-word blame names who introduced each word; a revert shows its
   // Nothing has been reverted by looking.
   await expect(page.getByTestId("revision-row")).toHaveCount(2);
 });
+
+test("selecting words in the MT column opens the MQM popover on the MT, at the right offsets", async ({
+  page,
+  browser,
+}) => {
+  const article = await freshArticle(browser);
+  await signInPage(page, "reviewer");
+  await page.goto(`/articles/${article.id}`);
+  const row = page.locator('li[data-segment-index="2"]');
+  await row.getByTestId("segment-mt").evaluate((el) => {
+    const node = el.firstChild!;
+    const start = (node.textContent ?? "").indexOf("after years");
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + "after years".length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  });
+  const form = row.getByRole("form", { name: "New annotation on segment 2" });
+  await expect(form.getByLabel("Machine translation")).toBeChecked();
+  await expect(form.getByTestId("annotation-quote")).toHaveValue("after years");
+  await form.getByLabel("Category").selectOption({ label: "Omission" });
+  await form.getByRole("button", { name: "Add annotation" }).click();
+  await expect(row.getByTestId("annotation-chip")).toContainText("MQM 1");
+  const items = (
+    await (await page.request.get(`/api/v1/articles/${article.id}/annotations`)).json()
+  ).items;
+  expect(items).toEqual([
+    expect.objectContaining({ target: "MT", start: 12, end: 23, quote: "after years" }),
+  ]);
+});
