@@ -5,11 +5,27 @@
 import {
   AnnotationStatus,
   ArticleStatus,
+  FeedbackCategory,
+  FeedbackStatus,
   RevisionKind,
+  Role,
   SegmentKind,
 } from "@/lib/db/generated/enums";
 
-export { AnnotationStatus, ArticleStatus, RevisionKind, SegmentKind };
+export {
+  AnnotationStatus,
+  ArticleStatus,
+  FeedbackCategory,
+  FeedbackStatus,
+  RevisionKind,
+  Role,
+  SegmentKind,
+};
+
+/** An enum's values in schema order, typed as a non-empty tuple (what `z.enum` wants). */
+export function enumValues<T extends Record<string, string>>(e: T): [T[keyof T], ...T[keyof T][]] {
+  return Object.values(e) as [T[keyof T], ...T[keyof T][]];
+}
 
 /** One segment as ingested: index 0 is the title, body segments follow from 1. */
 export interface IngestSegment {

@@ -5,7 +5,7 @@ import { Prisma, db, transaction, type Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { type GalleyArticleDocument, referencedEmails } from "@/lib/formats/galley-json";
 import { countWords, makeSlug } from "@/lib/ingest/identity";
-import { ensureEngine } from "./articles";
+import { ensureEngine } from "./ingest";
 import { appendAudit } from "./audit";
 
 export interface ImportDocumentResult {

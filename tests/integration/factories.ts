@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Role, UserActor } from "@/lib/auth/policy";
 import type { IngestArticleInput } from "@/lib/ingest/schema";
-import { ingestArticle } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 import { changeStatus } from "@/lib/server/revisions";
 import { createUser } from "@/lib/server/users";
 
