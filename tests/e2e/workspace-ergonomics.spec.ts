@@ -45,6 +45,17 @@ test("a 30-segment article shows its first 8 segments in 1440×900, header and t
   expect(eighth.y + eighth.height).toBeLessThanOrEqual(900);
   // One way to annotate: no separate "Annotate" control on the rows.
   await expect(page.getByRole("button", { name: /^Annotate/ })).toHaveCount(0);
+
+  // An editor has the most toolbar controls (assign, export, status moves): still one line.
+  const editor = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await signInPage(editor, "editor");
+  await editor.goto(`/articles/${article.id}`);
+  await expect(editor.getByRole("button", { name: "Find & replace" })).toBeVisible();
+  const editorBar = (await editor.getByTestId("workspace-toolbar").boundingBox())!;
+  if (SHOTS) await editor.screenshot({ path: `${SHOTS}/workspace-30-editor.png` });
+  expect(editorBar.height).toBeLessThan(40);
+  expect((await editor.getByTestId("segment-row").nth(7).boundingBox())!.y).toBeLessThan(900);
+  await editor.close();
 });
 
 test("find and replace previews every hit, applies per hit and all at once, and saves one revision", async ({
