@@ -194,7 +194,7 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
                 onChange={(e) => setDraft((d) => ({ ...d, summary: e.target.value }))}
                 placeholder="Edit summary (optional)"
                 maxLength={500}
-                className="w-48 min-w-0 rounded border border-slate-300 px-2 py-0.5 text-sm"
+                className="w-40 min-w-0 rounded border border-slate-300 px-2 py-0.5 text-sm"
               />
               <button
                 type="button"

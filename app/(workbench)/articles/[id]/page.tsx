@@ -115,7 +115,7 @@ export default async function ArticleWorkspacePage({
               />
             ) : null}
             <QualitySummary
-              label={`MQM ${quality.score.mqm.per1000Words.toFixed(1)}/1k words · HTER ${formatHter(quality.score.hter)}`}
+              label={`MQM ${quality.score.mqm.per1000Words.toFixed(1)}/1k · HTER ${formatHter(quality.score.hter)}`}
             >
               <MqmScoreCard score={quality.score} />
             </QualitySummary>
