@@ -7,11 +7,16 @@ import { AssignControl } from "./assign-control";
 import { ConflictDialog } from "./conflict-dialog";
 import { FindReplace } from "./find-replace";
 import { GateDialog } from "./gate-dialog";
+import { IncomingSaveNotice, PresenceAvatars, SegmentEditingMarker } from "./live-presence";
+import { SegmentComments } from "./segment-comments";
 import { SegmentFeedback } from "./segment-feedback";
 import { SegmentRow, segmentGridColumns } from "./segment-row";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { StatusActions } from "./status-actions";
+import { useArticleComments } from "./use-article-comments";
+import { useBringIn } from "./use-bring-in";
 import { useDraft, type Draft } from "./use-draft";
+import { useLiveArticle } from "./use-live-article";
 import { useSaveRevision } from "./use-save-revision";
 import { useStatusTransition } from "./use-status-transition";
 import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
@@ -103,6 +108,17 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
     setMessage,
   });
   const busy = saving || status.busy;
+  const live = useLiveArticle({ articleId: view.id, me: data.me.email });
+  const comments = useArticleComments(view.id, live.commentsVersion);
+  const bring = useBringIn({
+    articleId: view.id,
+    lang: view.targetLang,
+    draft,
+    setDraft,
+    serverText,
+    viewRevision: view.revision,
+    setMessage,
+  });
 
   useWorkspaceShortcuts({
     indices: view.segments.map((s) => s.index),
@@ -152,6 +168,7 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
             {view.segments.filter((s) => isConfirmed(s.index)).length} of {data.progress.total}{" "}
             segments confirmed
           </span>
+          <PresenceAvatars others={live.others} connected={live.connected} />
         </div>
         {permissions.edit ? null : (
           <p
@@ -263,6 +280,17 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
           </div>
         ) : null}
         <div aria-live="polite">
+          {live.incoming && live.incoming.revision > view.revision ? (
+            <IncomingSaveNotice
+              save={live.incoming}
+              busy={bring.busy}
+              onBringIn={() =>
+                live.incoming &&
+                void bring.bringIn(live.incoming).then((done) => done && live.dismissIncoming())
+              }
+              onDismiss={live.dismissIncoming}
+            />
+          ) : null}
           {message ? (
             <p
               role={message.kind === "error" ? "alert" : "status"}
@@ -307,7 +335,19 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
               onToggleConfirm={permissions.edit ? onToggleConfirm : undefined}
               onChange={onChange}
               onFocus={onFocus}
-              extras={extras?.[s.index]}
+              marker={<SegmentEditingMarker names={live.editing.get(s.index)} />}
+              extras={
+                <>
+                  {extras?.[s.index]}
+                  <SegmentComments
+                    articleId={view.id}
+                    segmentIndex={s.index}
+                    comments={comments.bySegment.get(s.index) ?? []}
+                    canComment={permissions.comment}
+                    onChanged={comments.reload}
+                  />
+                </>
+              }
               below={
                 <SegmentFeedback
                   articleId={view.id}

@@ -11,6 +11,7 @@ import {
   Role,
   SegmentKind,
 } from "@/lib/db/generated/enums";
+import type { ArticleMetadata } from "@/lib/ingest/metadata";
 
 export {
   AnnotationStatus,
@@ -44,14 +45,12 @@ export interface SegmentView {
   text: string;
 }
 
-export interface ArticleMeta {
+/** The outlet's metadata fields (lib/ingest/metadata.ts) come with every article. */
+export interface ArticleMeta extends ArticleMetadata {
   id: string;
   slug: string;
   externalId: string | null;
   outlet: string | null;
-  url: string | null;
-  byline: string | null;
-  publishedAt: string | null;
   sourceLang: string;
   targetLang: string;
   engine: { name: string; version: string | null };

@@ -5,8 +5,10 @@ import type { ArticleStatus, ArticleView, SegmentView } from "@/lib/domain/types
 import { canBeAssigned } from "@/lib/domain/workflow";
 import { badRequest, notFound } from "@/lib/errors";
 import { appendAudit } from "./audit";
+import { notifyAssignment } from "./notifications";
 import { textsAtRevision } from "./revision-texts";
 import { emptyToNull } from "@/lib/text/nullable";
+import { metadataFromColumns } from "@/lib/ingest/metadata";
 
 /** The article with its segments' text at `revision` (default: current). */
 export async function getArticleView(id: string, revision?: number): Promise<ArticleView> {
@@ -30,9 +32,7 @@ export async function getArticleView(id: string, revision?: number): Promise<Art
     slug: article.slug,
     externalId: article.externalId,
     outlet: emptyToNull(article.outlet),
-    url: article.url,
-    byline: article.byline,
-    publishedAt: article.publishedAt?.toISOString() ?? null,
+    ...metadataFromColumns(article),
     sourceLang: article.sourceLang,
     targetLang: article.targetLang,
     engine: { name: article.engine.name, version: emptyToNull(article.engine.version) },
@@ -82,6 +82,12 @@ export async function assignArticle(id: string, assigneeEmail: string | null, ac
     }
     const before = await tx.article.findUnique({ where: { id }, select: { assigneeId: true } });
     await tx.article.update({ where: { id }, data: { assigneeId } });
+    await notifyAssignment(tx, {
+      articleId: article.id,
+      assigneeId,
+      previousId: before?.assigneeId ?? null,
+      actor,
+    });
     await appendAudit(tx, {
       actor,
       action: "article.assign",

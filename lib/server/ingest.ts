@@ -6,6 +6,12 @@ import { env } from "@/lib/env";
 import { badRequest, conflict, tooLarge } from "@/lib/errors";
 import { DEFAULT_FOOTER_PATTERNS, parseFooterPatterns } from "@/lib/ingest/footer";
 import { contentHash, countWords, makeSlug } from "@/lib/ingest/identity";
+import {
+  hashedMetadata,
+  metadataColumns,
+  metadataFromInput,
+  type ArticleMetadata,
+} from "@/lib/ingest/metadata";
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { emptyToNull } from "@/lib/text/nullable";
@@ -33,7 +39,7 @@ export interface PreparedIngest {
   segments: IngestSegment[];
   footer: string | null;
   engine: { name: string; version: string };
-  publishedAt: Date | null;
+  metadata: ArticleMetadata;
   hash: string;
   outlet: string;
   externalId: string | null;
@@ -72,14 +78,12 @@ export function prepareIngest(input: IngestArticleInput): PreparedIngest {
     throw tooLarge(`Segment ${long} exceeds ${INGEST_LIMITS.maxSegmentChars} characters`);
 
   const engine = { name: input.engine.name, version: input.engine.version ?? "" };
-  const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
+  const metadata = metadataFromInput(input);
   const hash = contentHash({
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
     engine,
-    url: input.url ?? null,
-    byline: input.byline ?? null,
-    publishedAt: publishedAt?.toISOString() ?? null,
+    metadata: hashedMetadata(metadata),
     footer: built.footer,
     segments: built.segments,
   });
@@ -88,7 +92,7 @@ export function prepareIngest(input: IngestArticleInput): PreparedIngest {
     segments: built.segments,
     footer: built.footer,
     engine,
-    publishedAt,
+    metadata,
     hash,
     outlet: input.outlet ?? "",
     externalId: input.externalId ?? null,
@@ -203,9 +207,7 @@ async function storeArticles(
       slug: slugs[i]!,
       outlet: p.outlet,
       externalId: p.externalId,
-      url: p.input.url ?? null,
-      byline: p.input.byline ?? null,
-      publishedAt: p.publishedAt,
+      ...metadataColumns(p.metadata),
       sourceLang: p.input.sourceLang,
       targetLang: p.input.targetLang,
       engineId,
