@@ -14,7 +14,7 @@ import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { formatHter } from "@/components/quality/metric-format";
 import { GlossaryProvider } from "@/components/workspace/glossary-context";
 import { QualitySummary } from "@/components/workspace/quality-summary";
-import { Workspace } from "@/components/workspace/workspace";
+import { KeyedWorkspace } from "@/components/workspace/keyed-workspace";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -97,9 +97,7 @@ export default async function ArticleWorkspacePage({
   );
   return (
     <GlossaryProvider entries={glossary}>
-      <Workspace
-        // A new reader suggestion remounts the workspace so its prefill becomes the draft.
-        key={data.prefill?.feedbackId ?? "workspace"}
+      <KeyedWorkspace
         data={data}
         extras={extras}
         links={links}
