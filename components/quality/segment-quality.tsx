@@ -21,6 +21,8 @@ export interface SegmentQualityProps {
   warnings: WarningDto[];
   canAnnotate: boolean;
   canDismiss: boolean;
+  /** May save revisions: warnings with a replacement offer a one-click replace. */
+  canEdit?: boolean;
   currentUserId: string;
   /** Approvers may resolve or reject anyone's annotation (server-enforced either way). */
   canResolveAny?: boolean;
@@ -46,6 +48,7 @@ export function SegmentQuality({
   warnings,
   canAnnotate,
   canDismiss,
+  canEdit = false,
   currentUserId,
   canResolveAny = false,
   lang,
@@ -128,6 +131,7 @@ export function SegmentQuality({
                     segmentIndex={segmentIndex}
                     warnings={warnings}
                     canDismiss={canDismiss}
+                    canEdit={canEdit}
                     onChanged={changed}
                   />
                 </div>

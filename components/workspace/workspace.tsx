@@ -24,14 +24,16 @@ import type { WorkspaceMessage } from "./workspace-message";
 
 interface Props {
   data: WorkspaceData;
-  /** Server-rendered extras per segment index (QA warnings, annotations). */
+  /** Server-rendered chips per segment index, beside its number (QA warnings, annotations). */
   extras?: Record<number, ReactNode>;
   headerExtras?: ReactNode;
+  /** Server-rendered panels per segment index, under the current text (name offers, TM). */
+  below?: Record<number, ReactNode>;
   /** Links out of the workspace (public page, reader preview), placed by History. */
   links?: ReactNode;
 }
 
-export function Workspace({ data, extras, headerExtras, links }: Props) {
+export function Workspace({ data, extras, headerExtras, below, links }: Props) {
   const { view, meta, permissions, prefill } = data;
   const initial: Draft | null = prefill
     ? {
@@ -349,11 +351,14 @@ export function Workspace({ data, extras, headerExtras, links }: Props) {
                 </>
               }
               below={
-                <SegmentFeedback
-                  articleId={view.id}
-                  items={data.feedback.filter((f) => f.segmentIndex === s.index)}
-                  canEdit={permissions.edit}
-                />
+                <>
+                  <SegmentFeedback
+                    articleId={view.id}
+                    items={data.feedback.filter((f) => f.segmentIndex === s.index)}
+                    canEdit={permissions.edit}
+                  />
+                  {below?.[s.index]}
+                </>
               }
             />
           ))}

@@ -8,8 +8,12 @@ import { AppError } from "@/lib/errors";
 import { glossaryForPair } from "@/lib/server/glossary";
 import { publicRevisionOf } from "@/lib/server/public-articles";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
+import { articleTm } from "@/lib/server/translation-memory";
 import { loadWorkspace } from "@/lib/server/workspace";
 import { ExportMenu } from "@/components/export-menu";
+import { SegmentExtras } from "@/components/intel/segment-extras";
+import { TmMatches } from "@/components/intel/tm-matches";
+import { UseEverywhere } from "@/components/intel/use-everywhere";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { formatHter } from "@/components/quality/metric-format";
 import { GlossaryProvider } from "@/components/workspace/glossary-context";
@@ -36,18 +40,25 @@ export default async function ArticleWorkspacePage({
   let data;
   let quality;
   let glossary;
+  let tm;
   try {
     data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
     // Reuses the text the workspace just loaded instead of reading it twice more.
-    [quality, glossary] = await Promise.all([
+    [quality, glossary, tm] = await Promise.all([
       loadQualityForArticle(id, data.view),
       glossaryForPair(data.view.sourceLang, data.view.targetLang),
+      articleTm(id),
     ]);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
-  // QA warnings and MQM annotations per segment, rendered inside each workspace row.
+  const canEdit = can(actor, "edit:revision");
+  const tmBySegment = new Map(tm.segments.map((t) => [t.index, t.matches]));
+  // QA warnings and MQM annotations per segment, rendered inside each workspace row, with the
+  // "use this spelling everywhere" offer for names the reviewer respelled and the translation
+  // memory's matches (issue 16).
+  // Chips beside the row number: QA warnings and annotations (issue 15).
   const extras = Object.fromEntries(
     data.view.segments.map((s) => [
       s.index,
@@ -64,7 +75,28 @@ export default async function ArticleWorkspacePage({
         canResolveAny={can(actor, "approve:article")}
         currentUserId={actor.userId}
         lang={data.view.targetLang}
+        canEdit={canEdit}
       />,
+    ]),
+  );
+  // Under the current text: name offers and the translation memory's matches (issue 16).
+  const below = Object.fromEntries(
+    data.view.segments.map((s) => [
+      s.index,
+      <SegmentExtras key={s.index}>
+        {canEdit ? (
+          <UseEverywhere mt={s.mt} text={s.text} targetLang={data.view.targetLang} />
+        ) : null}
+        <TmMatches
+          articleId={id}
+          segmentIndex={s.index}
+          source={s.source}
+          revision={data.view.revision}
+          matches={tmBySegment.get(s.index) ?? []}
+          canEdit={canEdit}
+          sourceLang={data.view.sourceLang}
+        />
+      </SegmentExtras>,
     ]),
   );
   const isPublic =
@@ -100,6 +132,7 @@ export default async function ArticleWorkspacePage({
       <KeyedWorkspace
         data={data}
         extras={extras}
+        below={below}
         links={links}
         headerExtras={
           <>
