@@ -9,13 +9,16 @@ import { locateQuote } from "./spans";
 
 export interface PendingSpan {
   target: AnnotationTarget;
-  start: number;
-  end: number;
+  /** Offsets of the selection, when it was made on the saved text itself. */
+  start?: number;
+  end?: number;
+  quote: string;
 }
 
 /**
- * New annotation. The span comes from a selection in the text, or is typed or pasted into
- * "Text to mark" (keyboard users; the first occurrence is used).
+ * The MQM popover: a new annotation on the words selected in a row (adjustable in "Text to
+ * mark"; without offsets, i.e. selected in an unsaved draft, the first occurrence in the saved
+ * text is used).
  */
 export function AnnotationForm({
   articleId,
@@ -37,9 +40,7 @@ export function AnnotationForm({
   const id = useId();
   const [target, setTarget] = useState<AnnotationTarget>(selection?.target ?? "TEXT");
   const source = (t: AnnotationTarget) => (t === "MT" ? mt : text);
-  const [quote, setQuote] = useState(
-    selection ? source(selection.target).slice(selection.start, selection.end) : "",
-  );
+  const [quote, setQuote] = useState(selection?.quote ?? "");
   const [category, setCategory] = useState("");
   const [severity, setSeverity] = useState("minor");
   const [note, setNote] = useState("");
@@ -48,7 +49,10 @@ export function AnnotationForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const hint = selection?.target === target ? selection : null;
+    const hint =
+      selection?.target === target && selection.start !== undefined && selection.end !== undefined
+        ? { start: selection.start, end: selection.end }
+        : null;
     const span = locateQuote(source(target), quote, hint);
     if (!span) {
       setError(
@@ -81,7 +85,7 @@ export function AnnotationForm({
     <form
       onSubmit={submit}
       aria-label={`New annotation on segment ${segmentIndex}`}
-      className="mt-2 space-y-2 rounded border border-indigo-200 bg-indigo-50/50 p-2 text-sm"
+      className="space-y-2 rounded border border-indigo-200 bg-indigo-50 p-2 text-sm"
     >
       <fieldset className="flex flex-wrap gap-3">
         <legend className="sr-only">Annotate which text</legend>
@@ -108,7 +112,7 @@ export function AnnotationForm({
           data-testid="annotation-quote"
         />
         <span className="text-xs text-slate-600">
-          Select words in the text above, or type them here.
+          The words you selected; adjust them here if needed.
         </span>
       </label>
       <div className="flex flex-wrap gap-3">

@@ -1,5 +1,6 @@
 import type { ArticleQualityDto } from "@/lib/quality/dto";
 import { MQM_SEVERITIES } from "@/lib/quality/mqm";
+import { formatChrf, formatHter } from "./metric-format";
 
 const fmt = (n: number, digits = 1) =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -29,9 +30,9 @@ export function MqmScoreCard({ score }: { score: ArticleQualityDto }) {
         <dt className="text-slate-600" title="Translation edit rate of the MT against this text">
           HTER
         </dt>
-        <dd data-testid="hter">{fmt(score.hter)}</dd>
+        <dd data-testid="hter">{formatHter(score.hter)}</dd>
         <dt className="text-slate-600">chrF</dt>
-        <dd data-testid="chrf">{fmt(score.chrf)}</dd>
+        <dd data-testid="chrf">{formatChrf(score.chrf)}</dd>
         <dt className="text-slate-600">Segments edited</dt>
         <dd>{fmt(score.editedShare * 100, 0)}%</dd>
       </dl>
@@ -41,7 +42,8 @@ export function MqmScoreCard({ score }: { score: ArticleQualityDto }) {
           Each annotation not rejected adds its severity weight; the sum is the penalty (lower is
           better). Per 1,000 words = penalty ÷ {score.wordCount.toLocaleString("en-US")} words ×
           1,000. HTER is the share of words a reviewer had to insert, delete, substitute or move to
-          turn the MT into this text (0 = untouched); chrF is character-level similarity of the two
+          turn the MT into this text, as a percentage of the text’s words (0% = untouched; it can
+          pass 100% for a rewrite); chrF is character-level similarity of the two on a 0–100 scale
           (100 = identical).
         </p>
         <table className="mt-1">

@@ -1,12 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import type { AnnotationDto, WarningDto } from "@/lib/quality/dto";
+import { useSegmentSelection } from "@/components/workspace/segment-selection";
 import { AnnotatedText } from "./annotated-text";
-import { AnnotationForm, type PendingSpan } from "./annotation-form";
+import { AnnotationForm } from "./annotation-form";
 import { AnnotationList } from "./annotation-list";
-import { selectionOffsets } from "./selection";
-import { isAnchored } from "./spans";
+import { SEVERITY_BADGE } from "./severity";
+import { isAnchored, worstSeverity } from "./spans";
 import { WarningList } from "./warning-list";
 
 export interface SegmentQualityProps {
@@ -27,10 +29,15 @@ export interface SegmentQualityProps {
   lang?: string;
 }
 
+type Open = "warnings" | "annotations" | null;
+
+const CHIP =
+  "rounded-full border px-1 py-px text-[0.7rem] leading-tight hover:brightness-95 aria-expanded:ring-1 aria-expanded:ring-slate-400";
+
 /**
- * Quality panel for one segment row: QA warnings, the text with open annotations
- * highlighted, the annotation list, and the annotate flow (select text → category,
- * severity, note → save). Changes go through /api/v1 and refresh the page's data.
+ * A row's quality as small chips (QA warnings, annotations) that expand on click, and the one
+ * way to annotate: select words in the row's MT or current text, and the MQM popover opens
+ * (the selection arrives through the row's SegmentSelectionContext).
  */
 export function SegmentQuality({
   articleId,
@@ -47,130 +54,151 @@ export function SegmentQuality({
   lang,
 }: SegmentQualityProps) {
   const router = useRouter();
-  const textRef = useRef<HTMLDivElement>(null);
-  const mtRef = useRef<HTMLDivElement>(null);
-  const [selection, setSelection] = useState<PendingSpan | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
-  const [formKey, setFormKey] = useState(0);
+  const { selection, clear, panelSlot } = useSegmentSelection();
+  const [open, setOpen] = useState<Open>(null);
   const [status, setStatus] = useState("");
+  const popover = useRef<HTMLDivElement>(null);
 
-  const { onText, onMt, anchored } = useMemo(() => {
-    const open = (a: AnnotationDto) => a.status === "OPEN";
+  const { onText, onMt, anchored, openCount } = useMemo(() => {
+    const isOpen = (a: AnnotationDto) => a.status === "OPEN";
     const onText = annotations.filter((a) => a.target === "TEXT" && isAnchored(a, text));
     const onMt = annotations.filter((a) => a.target === "MT" && isAnchored(a, mt));
     return {
-      onText: onText.filter(open),
-      onMt: onMt.filter(open),
+      onText: onText.filter(isOpen),
+      onMt: onMt.filter(isOpen),
       anchored: new Set([...onText, ...onMt].map((a) => a.id)),
+      openCount: annotations.filter(isOpen).length,
     };
   }, [annotations, text, mt]);
-  const showMt = mt !== text || onMt.length > 0;
 
-  function captureSelection(target: PendingSpan["target"]) {
-    if (!canAnnotate) return;
-    const el = (target === "MT" ? mtRef : textRef).current;
-    const span = el ? selectionOffsets(el) : null;
-    if (!span) return;
-    setSelection({ target, ...span });
-    setFormKey((k) => k + 1); // a new selection restarts the form with its quote
-    setFormOpen(true);
-  }
+  const formOpen = canAnnotate && selection !== null;
+  useEffect(() => {
+    // Bring the popover into view without stealing the selection's focus.
+    if (formOpen) popover.current?.scrollIntoView({ block: "nearest" });
+  }, [formOpen, selection?.serial]);
 
   function changed(message: string) {
     setStatus(message);
-    setFormOpen(false);
-    setSelection(null);
+    clear();
     router.refresh();
   }
 
+  const toggle = (which: Exclude<Open, null>) => setOpen((o) => (o === which ? null : which));
+  const worst = worstSeverity(annotations.filter((a) => a.status === "OPEN"));
+
   return (
-    <section
-      aria-label={`Quality of segment ${segmentIndex}`}
-      className="mt-2 space-y-2"
-      data-testid="segment-quality"
-      data-segment-index={segmentIndex}
-    >
-      <WarningList
-        articleId={articleId}
-        warnings={warnings}
-        canDismiss={canDismiss}
-        canEdit={canEdit}
-        onChanged={changed}
-      />
-      {/* Collapsed unless something is highlighted: the row already shows the text once. */}
-      <details
-        open={onText.length + onMt.length > 0 || formOpen}
-        className="rounded border border-slate-200 px-2 py-1"
-      >
-        <summary className="cursor-pointer text-xs font-medium text-slate-600">
-          {canAnnotate ? "Annotate: select words in the saved text" : "Annotated text"}
-          {onText.length + onMt.length > 0 ? ` · ${onText.length + onMt.length} highlighted` : ""}
-        </summary>
-        <div className="mt-1">
-          <p className="mb-0.5 text-xs font-medium text-slate-600">
-            {canAnnotate ? "Current text (select words to annotate)" : "Current text"}
-          </p>
-          <AnnotatedText
-            ref={textRef}
-            text={text}
-            annotations={onText}
-            lang={lang}
-            testId="annotatable-text"
-            onSelectionEnd={() => captureSelection("TEXT")}
-          />
-        </div>
-        {showMt ? (
-          <details open={onMt.length > 0}>
-            <summary className="cursor-pointer text-xs font-medium text-slate-600">
-              Machine translation
-            </summary>
-            <AnnotatedText
-              ref={mtRef}
-              text={mt}
-              annotations={onMt}
-              lang={lang}
-              testId="annotatable-mt"
-              onSelectionEnd={() => captureSelection("MT")}
-            />
-          </details>
-        ) : null}
-      </details>
-      <AnnotationList
-        articleId={articleId}
-        annotations={annotations}
-        anchored={anchored}
-        currentUserId={currentUserId}
-        canAnnotate={canAnnotate}
-        canResolveAny={canResolveAny}
-        onChanged={changed}
-      />
-      {canAnnotate && formOpen ? (
-        <AnnotationForm
-          key={formKey}
-          articleId={articleId}
-          segmentIndex={segmentIndex}
-          text={text}
-          mt={mt}
-          selection={selection}
-          onCancel={() => {
-            setFormOpen(false);
-            setSelection(null);
-          }}
-          onSaved={() => changed("Annotation added.")}
-        />
-      ) : null}
-      {canAnnotate && !formOpen ? (
+    <>
+      {warnings.length > 0 ? (
         <button
           type="button"
-          onClick={() => setFormOpen(true)}
-          className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50"
+          aria-expanded={open === "warnings"}
+          onClick={() => toggle("warnings")}
+          className={`${CHIP} border-amber-300 bg-amber-50 text-amber-950`}
+          data-testid="qa-chip"
+          title={`${warnings.length} QA warning${warnings.length === 1 ? "" : "s"}`}
         >
-          Annotate
+          ⚠ {warnings.length}
+          <span className="sr-only">
+            {" "}
+            warning{warnings.length === 1 ? "" : "s"} on segment {segmentIndex}
+          </span>
         </button>
       ) : null}
-      <p role="status" className="sr-only">
+      {annotations.length > 0 ? (
+        <button
+          type="button"
+          aria-expanded={open === "annotations"}
+          onClick={() => toggle("annotations")}
+          className={`${CHIP} border-slate-300 ${openCount > 0 ? (SEVERITY_BADGE[worst] ?? SEVERITY_BADGE.neutral) : "bg-white text-slate-600"}`}
+          data-testid="annotation-chip"
+        >
+          MQM {openCount}
+          {openCount !== annotations.length ? `/${annotations.length}` : ""}
+          <span className="sr-only"> open annotations on segment {segmentIndex}, show them</span>
+        </button>
+      ) : null}
+      {panelSlot
+        ? createPortal(
+            <>
+              {open === "warnings" ? (
+                <div
+                  className="mt-1"
+                  data-testid="segment-quality"
+                  data-segment-index={segmentIndex}
+                >
+                  <WarningList
+                    articleId={articleId}
+                    segmentIndex={segmentIndex}
+                    warnings={warnings}
+                    canDismiss={canDismiss}
+                    canEdit={canEdit}
+                    onChanged={changed}
+                  />
+                </div>
+              ) : null}
+              {open === "annotations" ? (
+                <div
+                  className="mt-1 space-y-1"
+                  data-testid="segment-quality"
+                  data-segment-index={segmentIndex}
+                >
+                  {onText.length > 0 ? (
+                    <AnnotatedText
+                      text={text}
+                      annotations={onText}
+                      lang={lang}
+                      testId="annotatable-text"
+                    />
+                  ) : null}
+                  {onMt.length > 0 ? (
+                    <div>
+                      <p className="text-xs font-medium text-slate-600">Machine translation</p>
+                      <AnnotatedText
+                        text={mt}
+                        annotations={onMt}
+                        lang={lang}
+                        testId="annotatable-mt"
+                      />
+                    </div>
+                  ) : null}
+                  <AnnotationList
+                    articleId={articleId}
+                    annotations={annotations}
+                    anchored={anchored}
+                    currentUserId={currentUserId}
+                    canAnnotate={canAnnotate}
+                    canResolveAny={canResolveAny}
+                    onChanged={changed}
+                  />
+                </div>
+              ) : null}
+              {formOpen ? (
+                <div
+                  ref={popover}
+                  className="absolute top-full right-0 z-30 mt-1 w-[26rem] max-w-[90vw] shadow-lg"
+                >
+                  <AnnotationForm
+                    key={selection.serial}
+                    articleId={articleId}
+                    segmentIndex={segmentIndex}
+                    text={text}
+                    mt={mt}
+                    selection={selection}
+                    onCancel={clear}
+                    onSaved={() => {
+                      setOpen("annotations");
+                      changed("Annotation added.");
+                    }}
+                  />
+                </div>
+              ) : null}
+            </>,
+            panelSlot,
+          )
+        : null}
+      <span role="status" className="sr-only">
         {status}
-      </p>
-    </section>
+      </span>
+    </>
   );
 }

@@ -3,6 +3,8 @@ import { useState, type FormEvent } from "react";
 import type { WarningDto } from "@/lib/quality/dto";
 import { applyWarningFix } from "@/lib/api/routes/intel";
 import { dismissWarning } from "@/lib/api/routes/quality";
+import { warningMentionsTerm } from "@/lib/quality/glossary-marks";
+import { glossaryMarkId, useGlossary } from "@/components/workspace/glossary-context";
 import { sendJson } from "./api";
 
 const CHECK_LABEL: Record<string, string> = {
@@ -22,17 +24,20 @@ const CHECK_LABEL: Record<string, string> = {
  */
 export function WarningList({
   articleId,
+  segmentIndex,
   warnings,
   canDismiss,
   canEdit = false,
   onChanged,
 }: {
   articleId: string;
+  segmentIndex: number;
   warnings: WarningDto[];
   canDismiss: boolean;
   canEdit?: boolean;
   onChanged: (message: string) => void;
 }) {
+  const { terms } = useGlossary();
   if (warnings.length === 0) return null;
   return (
     <ul className="space-y-1" aria-label="QA warnings">
@@ -44,10 +49,19 @@ export function WarningList({
           canDismiss={canDismiss}
           canEdit={canEdit}
           onChanged={onChanged}
+          glossaryMark={
+            w.check === "glossary" ? glossaryLink(segmentIndex, terms, w.message) : null
+          }
         />
       ))}
     </ul>
   );
+}
+
+/** The id of the source mark a glossary warning is about, when the term is marked. */
+function glossaryLink(segmentIndex: number, terms: readonly string[], message: string) {
+  const position = terms.findIndex((t) => warningMentionsTerm(message, t));
+  return position < 0 ? null : glossaryMarkId(segmentIndex, position);
 }
 
 function WarningItem({
@@ -56,12 +70,14 @@ function WarningItem({
   canDismiss,
   canEdit,
   onChanged,
+  glossaryMark,
 }: {
   articleId: string;
   warning: WarningDto;
   canDismiss: boolean;
   canEdit: boolean;
   onChanged: (message: string) => void;
+  glossaryMark: string | null;
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -111,6 +127,22 @@ function WarningItem({
         {CHECK_LABEL[w.check] ?? w.check}
       </span>
       {w.message}
+      {glossaryMark ? (
+        <a
+          href={`#${glossaryMark}`}
+          onClick={(e) => {
+            // Focus the mark, so its required target shows and is announced.
+            const mark = document.getElementById(glossaryMark);
+            if (!mark) return;
+            e.preventDefault();
+            mark.focus();
+          }}
+          className="ml-2 text-sky-800 underline"
+          data-testid="glossary-warning-link"
+        >
+          Show the term in the source
+        </a>
+      ) : null}
       {canEdit && w.replacement !== undefined && w.start !== undefined ? (
         <button
           type="button"

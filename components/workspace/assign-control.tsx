@@ -37,7 +37,8 @@ export function AssignControl({
         id="assignee"
         value={value}
         onChange={(e) => void assign(e.target.value)}
-        className="rounded border border-slate-300 px-1 py-0.5"
+        // Sized by its longest option otherwise; the toolbar must stay on one line.
+        className="max-w-44 rounded border border-slate-300 px-1 py-0.5"
       >
         <option value="">Unassigned</option>
         {reviewers.map((r) => (

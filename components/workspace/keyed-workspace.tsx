@@ -1,16 +1,15 @@
 "use client";
-import { useState } from "react";
-import { Workspace, type WorkspaceProps } from "./workspace";
+import { useState, type ComponentProps } from "react";
+import { Workspace } from "./workspace";
 
 /**
- * The workspace, remounted when a new reader suggestion arrives (so its prefill becomes the
- * draft) but not when the suggestion's query leaves the URL after the save that resolved
- * it: that remount used to wipe "Saved as revision N" the moment it appeared.
+ * The workspace, remounted when a new reader suggestion arrives (its prefill becomes the
+ * draft), but not when the suggestion is saved and the URL drops `?feedback=`: a remount then
+ * would wipe the "Saved as revision n" message the reviewer is meant to read.
  */
-export function KeyedWorkspace(props: WorkspaceProps) {
-  const suggestion = props.data.prefill?.feedbackId ?? null;
-  const [key, setKey] = useState(suggestion ?? "workspace");
-  // Derived from the previous render, as React documents for such state.
-  if (suggestion && suggestion !== key) setKey(suggestion);
-  return <Workspace key={suggestion ?? key} {...props} />;
+export function KeyedWorkspace(props: ComponentProps<typeof Workspace>) {
+  const feedbackId = props.data.prefill?.feedbackId ?? null;
+  const [key, setKey] = useState(feedbackId ?? "workspace");
+  if (feedbackId !== null && feedbackId !== key) setKey(feedbackId);
+  return <Workspace key={feedbackId ?? key} {...props} />;
 }

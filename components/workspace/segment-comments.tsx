@@ -1,8 +1,10 @@
 "use client";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import { callApi } from "@/lib/api/client";
 import { createComment, updateComment } from "@/lib/api/routes/desk";
 import { COMMENT_MAX_CHARS } from "@/lib/domain/comments";
+import { useSegmentSelection } from "./segment-selection";
 import type { CommentItem } from "./use-article-comments";
 
 // A segment's comment threads, beside its row: a count chip that expands into the
@@ -23,46 +25,52 @@ export function SegmentComments({
   onChanged: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  const { panelSlot } = useSegmentSelection();
   const threads = comments.filter((c) => c.parentId === null);
   const unresolved = threads.filter((t) => !t.resolved).length;
   if (!canComment && threads.length === 0) return null;
   return (
-    <div className="mt-1 text-sm" data-testid="segment-comments">
+    <div className="text-sm" data-testid="segment-comments">
       <button
         type="button"
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
         className={`rounded border px-1.5 py-0.5 text-xs ${unresolved ? "border-sky-400 bg-sky-50 text-sky-900" : "border-slate-300 text-slate-600"}`}
       >
-        {threads.length ? `💬 ${comments.length}` : "💬 Comment"}
+        {threads.length ? `💬 ${comments.length}` : "💬"}
+        {threads.length ? null : <span className="sr-only"> Comment</span>}
         <span className="sr-only"> on segment {segmentIndex}</span>
         {unresolved ? ` · ${unresolved} open` : ""}
       </button>
-      {open ? (
-        <div className="mt-1 space-y-2 rounded border border-slate-200 bg-slate-50 p-2">
-          {threads.map((t) => (
-            <Thread
-              key={t.id}
-              thread={t}
-              replies={comments.filter((c) => c.parentId === t.id)}
-              articleId={articleId}
-              canComment={canComment}
-              onChanged={onChanged}
-            />
-          ))}
-          {canComment ? (
-            <CommentForm
-              label={`New comment on segment ${segmentIndex}`}
-              submit={(body) =>
-                callApi(createComment, { id: articleId }, { segmentIndex, body }).then(
-                  (r) => r.ok || (r.error?.message ?? "Could not post the comment"),
-                )
-              }
-              onDone={onChanged}
-            />
-          ) : null}
-        </div>
-      ) : null}
+      {open && panelSlot
+        ? createPortal(
+            <div className="mt-1 space-y-2 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
+              {threads.map((t) => (
+                <Thread
+                  key={t.id}
+                  thread={t}
+                  replies={comments.filter((c) => c.parentId === t.id)}
+                  articleId={articleId}
+                  canComment={canComment}
+                  onChanged={onChanged}
+                />
+              ))}
+              {canComment ? (
+                <CommentForm
+                  label={`New comment on segment ${segmentIndex}`}
+                  submit={(body) =>
+                    callApi(createComment, { id: articleId }, { segmentIndex, body }).then(
+                      (r) => r.ok || (r.error?.message ?? "Could not post the comment"),
+                    )
+                  }
+                  onDone={onChanged}
+                />
+              ) : null}
+            </div>,
+            // Under the row's current text: the chip sits in the narrow number column.
+            panelSlot,
+          )
+        : null}
     </div>
   );
 }

@@ -5,11 +5,12 @@ import type { WorkspaceData } from "@/lib/server/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
 import { ConflictDialog } from "./conflict-dialog";
+import { FindReplace } from "./find-replace";
 import { GateDialog } from "./gate-dialog";
 import { IncomingSaveNotice, PresenceAvatars, SegmentEditingMarker } from "./live-presence";
 import { SegmentComments } from "./segment-comments";
 import { SegmentFeedback } from "./segment-feedback";
-import { SegmentRow } from "./segment-row";
+import { SegmentRow, segmentGridColumns } from "./segment-row";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { StatusActions } from "./status-actions";
 import { useArticleComments } from "./use-article-comments";
@@ -21,14 +22,18 @@ import { useStatusTransition } from "./use-status-transition";
 import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
 import type { WorkspaceMessage } from "./workspace-message";
 
-export interface WorkspaceProps {
+interface Props {
   data: WorkspaceData;
-  /** Server-rendered extras per segment index (QA warnings, annotations). */
+  /** Server-rendered chips per segment index, beside its number (QA warnings, annotations). */
   extras?: Record<number, ReactNode>;
   headerExtras?: ReactNode;
+  /** Server-rendered panels per segment index, under the current text (name offers, TM). */
+  below?: Record<number, ReactNode>;
+  /** Links out of the workspace (public page, reader preview), placed by History. */
+  links?: ReactNode;
 }
 
-export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
+export function Workspace({ data, extras, headerExtras, below, links }: Props) {
   const { view, meta, permissions, prefill } = data;
   const initial: Draft | null = prefill
     ? {
@@ -43,6 +48,7 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
     prefill ? { kind: "info", text: prefill.note } : null,
   );
   const [help, setHelp] = useState(false);
+  const [finding, setFinding] = useState(false);
   const focused = useRef<number>(prefill?.segmentIndex ?? 0);
 
   const serverText = useMemo(
@@ -59,6 +65,20 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
     ...pendingConfirm.filter(([i]) => draft.edits[Number(i)] === undefined),
   ];
   const showSource = view.segments.some((s) => s.source);
+  const currentTexts = useMemo(
+    () => view.segments.map((s) => ({ index: s.index, text: draft.edits[s.index] ?? s.text })),
+    [view.segments, draft.edits],
+  );
+  const onReplace = useCallback(
+    (edits: Record<number, string>, count: number) => {
+      setDraft((d) => ({ ...d, edits: { ...d.edits, ...edits } }));
+      setMessage({
+        kind: "info",
+        text: `Replaced ${count} match${count === 1 ? "" : "es"} in ${Object.keys(edits).length} segment(s); unsaved until you save.`,
+      });
+    },
+    [setDraft],
+  );
 
   const onChange = useCallback(
     (index: number, text: string) =>
@@ -125,9 +145,11 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
   const staleDraft = unsaved.length > 0 && draft.base !== view.revision;
 
   return (
-    <div>
-      <header className="sticky top-0 z-30 -mx-4 mb-4 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+    // Wider than the workbench's 80rem column: three text columns need the room. Margins, not
+    // a transform, so the dialogs' fixed positioning stays relative to the viewport.
+    <div className="mx-[calc(50%-50vw+1.5rem)]">
+      <header className="sticky top-0 z-30 -mx-4 mb-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
           <h1
             className="min-w-0 flex-1 truncate text-lg font-semibold"
             title={view.segments[0]?.text}
@@ -150,7 +172,17 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
           </span>
           <PresenceAvatars others={live.others} connected={live.connected} />
         </div>
-        <div className="mt-2 flex flex-wrap items-center gap-2">
+        {permissions.edit ? null : (
+          <p
+            role="note"
+            data-testid="read-only-banner"
+            className="mt-1 rounded border border-slate-300 bg-slate-100 px-2 py-1 text-sm text-slate-800"
+          >
+            <strong>Read-only.</strong> You can read this article and its quality notes; editing
+            needs a reviewer or editor account.
+          </p>
+        )}
+        <div className="mt-1.5 flex flex-wrap items-center gap-2" data-testid="workspace-toolbar">
           {permissions.edit ? (
             <button
               type="button"
@@ -170,13 +202,37 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
               Discard edits
             </button>
           ) : null}
-          <label className="flex items-center gap-1.5 text-sm">
+          {permissions.edit ? (
+            <>
+              <label htmlFor="summary" className="sr-only">
+                Edit summary
+              </label>
+              <input
+                id="summary"
+                value={draft.summary ?? ""}
+                onChange={(e) => setDraft((d) => ({ ...d, summary: e.target.value }))}
+                placeholder="Edit summary (optional)"
+                maxLength={500}
+                className="w-40 min-w-0 rounded border border-slate-300 px-2 py-0.5 text-sm"
+              />
+              <button
+                type="button"
+                aria-expanded={finding}
+                onClick={() => setFinding((f) => !f)}
+                className="rounded border border-slate-300 px-2 py-0.5 text-sm aria-expanded:bg-slate-100"
+              >
+                Find &amp; replace
+              </button>
+            </>
+          ) : null}
+          <label className="flex items-center gap-1 text-sm" title="Show MT → current diff (Alt+D)">
             <input
               type="checkbox"
+              aria-label="Show MT → current diff"
               checked={showDiff}
               onChange={(e) => setShowDiff(e.target.checked)}
             />
-            Show MT → current diff
+            Diff
           </label>
           <StatusActions
             transitions={data.transitions}
@@ -186,6 +242,7 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
           <Link href={`/articles/${view.id}/history`} className="text-sm text-blue-700 underline">
             History
           </Link>
+          {links}
           {permissions.assign ? (
             <AssignControl
               articleId={view.id}
@@ -205,20 +262,13 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
             ?
           </button>
         </div>
-        {permissions.edit ? (
-          <div className="mt-2">
-            <label htmlFor="summary" className="sr-only">
-              Edit summary
-            </label>
-            <input
-              id="summary"
-              value={draft.summary ?? ""}
-              onChange={(e) => setDraft((d) => ({ ...d, summary: e.target.value }))}
-              placeholder="Edit summary (optional), e.g. “Fix kinship term”"
-              maxLength={500}
-              className="w-full max-w-xl rounded border border-slate-300 px-2 py-1 text-sm"
-            />
-          </div>
+        {permissions.edit && finding ? (
+          <FindReplace
+            segments={currentTexts}
+            lang={view.targetLang}
+            onApply={onReplace}
+            onClose={() => setFinding(false)}
+          />
         ) : null}
         {data.changesRequested ? (
           <div
@@ -263,7 +313,7 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
 
       <div className="rounded border border-slate-200 bg-white">
         <div
-          className={`hidden gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-medium text-slate-600 md:grid ${showSource ? "md:grid-cols-[3rem_1fr_1fr_1.3fr]" : "md:grid-cols-[3rem_1fr_1.3fr]"}`}
+          className={`hidden gap-3 border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs font-medium text-slate-600 md:grid ${segmentGridColumns(showSource)}`}
           aria-hidden="true"
         >
           <span>#</span>
@@ -281,14 +331,16 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
               showSource={showSource}
               showDiff={showDiff}
               editable={permissions.edit}
+              annotatable={permissions.annotate}
               unsaved={draft.edits[s.index] !== undefined && draft.edits[s.index] !== s.text}
               confirmed={isConfirmed(s.index)}
               onToggleConfirm={permissions.edit ? onToggleConfirm : undefined}
               onChange={onChange}
               onFocus={onFocus}
+              marker={<SegmentEditingMarker names={live.editing.get(s.index)} />}
               extras={
                 <>
-                  <SegmentEditingMarker names={live.editing.get(s.index)} />
+                  {extras?.[s.index]}
                   <SegmentComments
                     articleId={view.id}
                     segmentIndex={s.index}
@@ -296,12 +348,16 @@ export function Workspace({ data, extras, headerExtras }: WorkspaceProps) {
                     canComment={permissions.comment}
                     onChanged={comments.reload}
                   />
+                </>
+              }
+              below={
+                <>
                   <SegmentFeedback
                     articleId={view.id}
                     items={data.feedback.filter((f) => f.segmentIndex === s.index)}
                     canEdit={permissions.edit}
                   />
-                  {extras?.[s.index]}
+                  {below?.[s.index]}
                 </>
               }
             />

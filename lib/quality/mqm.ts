@@ -17,9 +17,22 @@ export const MQM_CATEGORIES = [
     top: "Fluency",
     subs: ["Grammar", "Spelling", "Punctuation", "Inconsistency"],
   },
-  { top: "Terminology", subs: [] },
-  { top: "Style", subs: [] },
-  { top: "Locale convention", subs: [] },
+  // Subtypes added later (Freitag et al. 2021 plus MQM core's "Unidiomatic"); the category is a
+  // free string in the database, so annotations stored as a bare "Style" keep parsing.
+  { top: "Terminology", subs: ["Inappropriate for context", "Inconsistent use"] },
+  { top: "Style", subs: ["Awkward", "Unidiomatic"] },
+  {
+    top: "Locale convention",
+    subs: [
+      "Address format",
+      "Currency format",
+      "Date format",
+      "Name format",
+      "Number format",
+      "Telephone format",
+      "Time format",
+    ],
+  },
   { top: "Non-translation", subs: [] },
   { top: "Source issue", subs: [] },
   { top: "Other", subs: [] },

@@ -232,6 +232,7 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/articles/[id]/history": { min: "viewer", path: "/articles/{id}/history" },
   "/articles/[id]/history/blame": { min: "viewer", path: "/articles/{id}/history/blame" },
   "/articles/[id]/compare": { min: "viewer", path: "/articles/{id}/compare?from=1&to=1" },
+  "/articles/[id]/preview": { min: "viewer", path: "/articles/{id}/preview" },
   "/feedback": { min: "reviewer", path: "/feedback" },
   "/dashboard": { min: "viewer", path: "/dashboard" },
   "/glossary": { min: "editor", path: "/glossary" },

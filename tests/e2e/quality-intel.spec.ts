@@ -43,6 +43,8 @@ test("a respelled name is used everywhere and replaced in another article in one
   await expect(offer.getByRole("status")).toHaveText("Approved: other articles will be flagged.");
 
   await page.goto(`/articles/${other.id}`);
+  // QA warnings are a chip beside the row number; the list opens on click.
+  await page.locator('li[data-segment-index="1"]').getByTestId("qa-chip").click();
   const warning = page.locator('[data-testid="qa-warning"][data-check="approved-name"]');
   await expect(warning).toContainText(`approved spelling is "${right}"`);
   await warning.getByRole("button", { name: `Replace with “${right}”` }).click();

@@ -9,22 +9,12 @@ test("a reviewer annotates selected words in the workspace and sees them highlig
   await signInPage(page, "reviewer");
   await page.goto(`/articles/${article.id}`);
   const row = page.locator('li[data-segment-index="1"]');
-  await row.getByText("Annotate: select words in the saved text").click();
-  const text = row.getByTestId("annotatable-text");
-  // Select "uncle on his father's side" with a DOM range, as a mouse drag would.
-  await text.evaluate((el) => {
-    const node = el.firstChild ?? el;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let t: Node | null = walker.nextNode();
-    while (t && !(t.textContent ?? "").includes("uncle")) t = walker.nextNode();
-    const target = t ?? node;
-    const start = (target.textContent ?? "").indexOf("uncle on his father's side");
-    const range = document.createRange();
-    range.setStart(target, start);
-    range.setEnd(target, start + "uncle on his father's side".length);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
+  // Select "uncle on his father's side" in the row's current text, as a mouse drag would:
+  // selecting words is the one way to open the MQM popover.
+  await row.locator('[data-segment-input="1"]').evaluate((el: HTMLTextAreaElement) => {
+    const start = el.value.indexOf("uncle on his father's side");
+    el.focus();
+    el.setSelectionRange(start, start + "uncle on his father's side".length);
     el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
   });
   const form = row.getByRole("form", { name: "New annotation on segment 1" });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getPublicArticle, type PublicArticle } from "@/lib/server/public-articles";
+import { readerTypography } from "@/components/reader-typography";
 import { AiFooterNotice } from "./ai-footer";
 import { FeedbackForm } from "./feedback-form";
 import { FORM_ERROR_MESSAGES, isFormErrorCode } from "./form-status";
@@ -40,22 +41,6 @@ export async function generateMetadata(props: {
       article.shown && !article.shown.superseded && article.shown.reviewed
         ? undefined
         : { index: false },
-  };
-}
-
-/** Korean reads best in a Gothic face with generous leading and breaks between eojeol. */
-function typography(targetLang: string) {
-  const lang = targetLang.split("-")[0]!.toLowerCase();
-  if (["ko", "ja", "zh"].includes(lang)) {
-    return {
-      title: "font-sans text-[1.75rem] font-bold leading-snug break-keep sm:text-[2rem]",
-      body: "font-sans text-[1.0625rem] leading-[1.85] break-keep",
-    };
-  }
-  return {
-    title:
-      "font-sans text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.25rem]",
-    body: "font-serif text-[1.1875rem] leading-[1.7] hyphens-auto",
   };
 }
 
@@ -112,7 +97,7 @@ function ShownArticle({
   shown: NonNullable<PublicArticle["shown"]>;
   initialNotice: Parameters<typeof FeedbackForm>[0]["initialNotice"];
 }) {
-  const type = typography(article.targetLang);
+  const type = readerTypography(article.targetLang);
   const [title, ...body] = shown.segments;
   return (
     <>

@@ -27,7 +27,9 @@ export function checkGlossary(ctx: CheckContext): Warning[] {
 }
 
 /** Entries sharing a source term are alternatives: any one of their targets will do. */
-function groupBySourceTerm(glossary: readonly GlossaryEntry[]): Map<string, GlossaryEntry[]> {
+export function groupBySourceTerm(
+  glossary: readonly GlossaryEntry[],
+): Map<string, GlossaryEntry[]> {
   const groups = new Map<string, GlossaryEntry[]>();
   const keys = new Map<string, string>();
   for (const entry of glossary) {
@@ -55,7 +57,11 @@ function escapeRegExp(s: string): string {
  * With wholeWord the Latin term must also end a word; the target side stays lenient so
  * "chaebols" satisfies "chaebol".
  */
-function containsTerm(text: string, term: string, { wholeWord }: { wholeWord: boolean }): boolean {
+export function containsTerm(
+  text: string,
+  term: string,
+  { wholeWord }: { wholeWord: boolean },
+): boolean {
   const pattern = escapeRegExp(normalise(term)).replace(/ /g, "\\s+");
   const latinStart = /^[\p{Script=Latin}\p{N}]/u.test(term);
   const latinEnd = /[\p{Script=Latin}\p{N}]$/u.test(term);

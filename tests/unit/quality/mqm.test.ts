@@ -27,6 +27,21 @@ describe("MQM taxonomy", () => {
     expect(MQM_CATEGORY_NAMES).toContain("Accuracy/Untranslated");
   });
 
+  it("has the standard Style, Terminology and Locale convention subtypes, bare tops still valid", () => {
+    for (const name of [
+      "Style/Awkward",
+      "Style/Unidiomatic",
+      "Terminology/Inappropriate for context",
+      "Terminology/Inconsistent use",
+      "Locale convention/Date format",
+      "Locale convention/Currency format",
+    ])
+      expect(MQM_CATEGORY_NAMES).toContain(name);
+    // Annotations stored before the subtypes existed keep parsing.
+    expect(mqmCategorySchema.parse("style")).toBe("Style");
+    expect(mqmCategorySchema.parse("style/awkward")).toBe("Style/Awkward");
+  });
+
   it("parses Top and Top/Sub case-insensitively into canonical spelling", () => {
     expect(parseCategory("accuracy/mistranslation")).toEqual({
       top: "Accuracy",

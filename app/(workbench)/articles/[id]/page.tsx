@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { glossaryForPair } from "@/lib/server/glossary";
+import { publicRevisionOf } from "@/lib/server/public-articles";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
 import { articleTm } from "@/lib/server/translation-memory";
 import { loadWorkspace } from "@/lib/server/workspace";
@@ -12,6 +15,8 @@ import { SegmentExtras } from "@/components/intel/segment-extras";
 import { TmMatches } from "@/components/intel/tm-matches";
 import { UseEverywhere } from "@/components/intel/use-everywhere";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
+import { formatHter } from "@/components/quality/metric-format";
+import { GlossaryProvider } from "@/components/workspace/glossary-context";
 import { QualitySummary } from "@/components/workspace/quality-summary";
 import { KeyedWorkspace } from "@/components/workspace/keyed-workspace";
 
@@ -34,11 +39,16 @@ export default async function ArticleWorkspacePage({
   const sp = searchSchema.safeParse(await searchParams);
   let data;
   let quality;
+  let glossary;
   let tm;
   try {
     data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
     // Reuses the text the workspace just loaded instead of reading it twice more.
-    [quality, tm] = await Promise.all([loadQualityForArticle(id, data.view), articleTm(id)]);
+    [quality, glossary, tm] = await Promise.all([
+      loadQualityForArticle(id, data.view),
+      glossaryForPair(data.view.sourceLang, data.view.targetLang),
+      articleTm(id),
+    ]);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
@@ -48,24 +58,32 @@ export default async function ArticleWorkspacePage({
   // QA warnings and MQM annotations per segment, rendered inside each workspace row, with the
   // "use this spelling everywhere" offer for names the reviewer respelled and the translation
   // memory's matches (issue 16).
+  // Chips beside the row number: QA warnings and annotations (issue 15).
   const extras = Object.fromEntries(
     data.view.segments.map((s) => [
       s.index,
+      <SegmentQuality
+        key={s.index}
+        articleId={id}
+        segmentIndex={s.index}
+        text={s.text}
+        mt={s.mt}
+        annotations={quality.annotationsBySegment[s.index] ?? []}
+        warnings={quality.warningsBySegment[s.index] ?? []}
+        canAnnotate={can(actor, "annotate:revision")}
+        canDismiss={can(actor, "dismiss:qa")}
+        canResolveAny={can(actor, "approve:article")}
+        currentUserId={actor.userId}
+        lang={data.view.targetLang}
+        canEdit={canEdit}
+      />,
+    ]),
+  );
+  // Under the current text: name offers and the translation memory's matches (issue 16).
+  const below = Object.fromEntries(
+    data.view.segments.map((s) => [
+      s.index,
       <SegmentExtras key={s.index}>
-        <SegmentQuality
-          articleId={id}
-          segmentIndex={s.index}
-          text={s.text}
-          mt={s.mt}
-          annotations={quality.annotationsBySegment[s.index] ?? []}
-          warnings={quality.warningsBySegment[s.index] ?? []}
-          canAnnotate={can(actor, "annotate:revision")}
-          canDismiss={can(actor, "dismiss:qa")}
-          canResolveAny={can(actor, "approve:article")}
-          currentUserId={actor.userId}
-          lang={data.view.targetLang}
-          canEdit={canEdit}
-        />
         {canEdit ? (
           <UseEverywhere mt={s.mt} text={s.text} targetLang={data.view.targetLang} />
         ) : null}
@@ -81,28 +99,60 @@ export default async function ArticleWorkspacePage({
       </SegmentExtras>,
     ]),
   );
+  const isPublic =
+    publicRevisionOf({
+      currentRevision: data.view.revision,
+      publishedRevision: data.meta.publishedRevision,
+      approvedRevision: data.meta.approvedRevision,
+    }) !== null;
+  const links = (
+    <>
+      {isPublic ? (
+        <a
+          href={`/read/${encodeURIComponent(data.view.slug)}`}
+          target="_blank"
+          rel="noopener"
+          className="text-sm text-blue-700 underline"
+          title="The public reading page, as readers see it now"
+        >
+          Public page ↗
+        </a>
+      ) : null}
+      <Link
+        href={`/articles/${id}/preview`}
+        className="text-sm text-blue-700 underline"
+        title="What readers would see if the current revision were published (not public)"
+      >
+        Preview
+      </Link>
+    </>
+  );
   return (
-    <KeyedWorkspace
-      data={data}
-      extras={extras}
-      headerExtras={
-        <>
-          {data.permissions.export ? (
-            <ExportMenu
-              articleId={id}
-              hasApprovedRevision={
-                data.meta.approvedRevision !== null || data.meta.publishedRevision !== null
-              }
-              canImport={data.permissions.edit}
-            />
-          ) : null}
-          <QualitySummary
-            label={`Quality · MQM ${quality.score.mqm.per1000Words.toFixed(1)}/1k words · HTER ${quality.score.hter.toFixed(1)}`}
-          >
-            <MqmScoreCard score={quality.score} />
-          </QualitySummary>
-        </>
-      }
-    />
+    <GlossaryProvider entries={glossary}>
+      <KeyedWorkspace
+        data={data}
+        extras={extras}
+        below={below}
+        links={links}
+        headerExtras={
+          <>
+            {data.permissions.export ? (
+              <ExportMenu
+                articleId={id}
+                hasApprovedRevision={
+                  data.meta.approvedRevision !== null || data.meta.publishedRevision !== null
+                }
+                canImport={data.permissions.edit}
+              />
+            ) : null}
+            <QualitySummary
+              label={`MQM ${quality.score.mqm.per1000Words.toFixed(1)}/1k · HTER ${formatHter(quality.score.hter)}`}
+            >
+              <MqmScoreCard score={quality.score} />
+            </QualitySummary>
+          </>
+        }
+      />
+    </GlossaryProvider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
+import { RevertPreview } from "@/components/history/revert-preview";
 import { revertAction, type RevertState } from "./actions";
 
 /**
@@ -10,19 +11,23 @@ import { revertAction, type RevertState } from "./actions";
 export function RevertForm(props: { articleId: string; to: number; baseRevision: number }) {
   const [state, action, pending] = useActionState<RevertState, FormData>(revertAction, null);
   const reasonId = useId();
+  const [open, setOpen] = useState(false);
   const conflict =
     state && !state.ok && typeof state.details?.currentRevision === "number"
       ? state.details.currentRevision
       : null;
   return (
-    <details className="group text-sm">
+    <details className="group text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50">
         Revert to r{props.to}
       </summary>
       <form
         action={action}
-        className="mt-2 flex w-72 flex-col gap-2 rounded border border-slate-200 bg-white p-2 shadow-sm"
+        className="mt-2 flex w-[28rem] max-w-[90vw] flex-col gap-2 rounded border border-slate-200 bg-white p-2 shadow-sm"
       >
+        {open ? (
+          <RevertPreview articleId={props.articleId} from={props.baseRevision} to={props.to} />
+        ) : null}
         <input type="hidden" name="articleId" value={props.articleId} />
         <input type="hidden" name="to" value={props.to} />
         <input type="hidden" name="baseRevision" value={props.baseRevision} />

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { z } from "zod";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
-import { blame, getRevision, historyHeader } from "@/lib/server/history";
+import { blame, historyHeader } from "@/lib/server/history";
+import { wordBlameAt } from "@/lib/server/word-blame";
 import { HistoryNav } from "@/components/history/history-nav";
 import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
 import { SegmentChanges } from "@/components/history/segment-changes";
+import { WordBlameText } from "@/components/history/word-blame-text";
 
 export const metadata: Metadata = { title: "Blame" };
 
@@ -17,19 +19,20 @@ export default async function BlamePage(props: { params: Promise<{ id: string }>
   const { id } = paramsOrNotFound(paramsSchema, await props.params);
   await requirePageActor("read:article", `/articles/${id}/history/blame`);
   const article = await orNotFound(() => historyHeader(id));
-  const [lines, current] = await Promise.all([
+  const [lines, words] = await Promise.all([
     blame(id, article.currentRevision),
-    getRevision(id, article.currentRevision),
+    wordBlameAt(id, article.currentRevision),
   ]);
-  const segments = new Map(current.segments.map((s) => [s.index, s]));
+  const segments = new Map(words.segments.map((s) => [s.index, s]));
 
   return (
     <div>
       <HistoryNav articleId={id} title={article.title} current="blame" />
-      <h1 className="mb-1 text-2xl font-semibold">Who last changed each segment</h1>
+      <h1 className="mb-1 text-2xl font-semibold">Who changed each segment, and each word</h1>
       <p className="mb-3 text-sm text-slate-600">
-        As of the current revision r{article.currentRevision}. Open “All changes” for a segment’s
-        full history.
+        As of the current revision r{article.currentRevision}. Left: the segment’s last change.
+        Right: each word tinted by the revision that introduced it (hover for who); untinted words
+        are the machine translation’s. Open “All changes” for a segment’s full history.
       </p>
       <ol className="space-y-2">
         {lines.segments.map((line) => {
@@ -58,7 +61,7 @@ export default async function BlamePage(props: { params: Promise<{ id: string }>
                 </p>
               </div>
               <div>
-                <p className="whitespace-pre-wrap">{seg?.text}</p>
+                <WordBlameText pieces={seg?.pieces ?? []} lang={article.targetLang} />
                 <SegmentChanges articleId={id} index={line.index} />
               </div>
             </li>
