@@ -82,6 +82,18 @@ export const API_RULES: Record<string, ApiRule> = {
     path: "/api/v1/articles/{id}/blame/1",
     ok: [200],
   },
+  "GET /api/v1/articles/[id]/slug": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/slug",
+    ok: [200],
+  },
+  // `{}` is a valid body here (follow the headline), so send a slug that is not one.
+  "POST /api/v1/articles/[id]/slug": {
+    min: "editor",
+    path: "/api/v1/articles/{id}/slug",
+    body: { slug: "Not A Slug" },
+    ok: [400],
+  },
   "POST /api/v1/articles/[id]/status": {
     min: "reviewer",
     path: "/api/v1/articles/{id}/status",

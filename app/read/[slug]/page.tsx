@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
+import { currentSlugFor } from "@/lib/server/article-slug";
 import { getPublicArticle, type PublicArticle } from "@/lib/server/public-articles";
 import { AiFooterNotice } from "./ai-footer";
 import { FeedbackForm } from "./feedback-form";
@@ -21,6 +22,14 @@ const load = cache(async (slug: string, revisionParam: string | undefined) => {
     revision = Number(revisionParam);
   }
   const result = await getPublicArticle(slug, revision);
+  if (result.kind === "not_found") {
+    // A slug the article had before its headline was corrected: 308 to the current one, forever.
+    const current = await currentSlugFor(slug);
+    if (current) {
+      const query = revisionParam !== undefined ? `?revision=${revisionParam}` : "";
+      permanentRedirect(`/read/${encodeURIComponent(current)}${query}`);
+    }
+  }
   if (result.kind !== "ok") notFound();
   return result.article;
 });

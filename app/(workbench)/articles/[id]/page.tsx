@@ -4,9 +4,11 @@ import { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { getSlugState } from "@/lib/server/article-slug";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
 import { loadWorkspace } from "@/lib/server/workspace";
 import { ExportMenu } from "@/components/export-menu";
+import { SlugOffer } from "@/components/publish/slug-offer";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { QualitySummary } from "@/components/workspace/quality-summary";
 import { Workspace } from "@/components/workspace/workspace";
@@ -30,10 +32,16 @@ export default async function ArticleWorkspacePage({
   const sp = searchSchema.safeParse(await searchParams);
   let data;
   let quality;
+  let slugState;
   try {
     data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
     // Reuses the text the workspace just loaded instead of reading it twice more.
     quality = await loadQualityForArticle(id, data.view);
+    // Publishing is when the URL may follow a corrected headline.
+    slugState =
+      can(actor, "publish:article") && ["APPROVED", "PUBLISHED"].includes(data.view.status)
+        ? await getSlugState(id)
+        : null;
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
@@ -66,6 +74,9 @@ export default async function ArticleWorkspacePage({
       extras={extras}
       headerExtras={
         <>
+          {slugState?.suggested ? (
+            <SlugOffer articleId={id} slug={slugState.slug} suggested={slugState.suggested} />
+          ) : null}
           {data.permissions.export ? (
             <ExportMenu
               articleId={id}
