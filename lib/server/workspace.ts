@@ -52,7 +52,8 @@ export async function loadWorkspace(articleId: string, actor: UserActor, feedbac
         applied: res.applied,
         note: res.applied
           ? "Reader suggestion applied as an unsaved edit; review and save."
-          : `Could not apply automatically: ${res.reason}.`,
+          : // Not a failure: the text moved on since the reader wrote; a note, not an error.
+            `Note: ${res.reason}; the reader's suggestion is shown for you to apply by hand.`,
         suggestion: fb.suggestion,
       };
     }

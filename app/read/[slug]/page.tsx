@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
+import { formatLongDate } from "@/lib/format-time";
 import { currentSlugFor } from "@/lib/server/article-slug";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { getPublicArticle, type PublicArticle } from "@/lib/server/public-articles";
 import { AiFooterNotice } from "./ai-footer";
 import { FeedbackForm } from "./feedback-form";
@@ -68,12 +70,12 @@ function typography(targetLang: string) {
   };
 }
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export default async function ReadPage(props: { params: Params; searchParams: SP }) {
   const { slug } = await props.params;
   const sp = await props.searchParams;
   const article = await load(slug, one(sp.revision));
+  // Readers have no preference: the newsroom's zone.
+  const tz = await displayTimeZone();
   const code = one(sp.code);
   const initialNotice =
     one(sp.feedback) === "sent"
@@ -97,7 +99,12 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
       </header>
       <main className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12">
         {article.shown ? (
-          <ShownArticle article={article} shown={article.shown} initialNotice={initialNotice} />
+          <ShownArticle
+            article={article}
+            shown={article.shown}
+            initialNotice={initialNotice}
+            tz={tz}
+          />
         ) : (
           <div role="status" className="rounded-lg border border-slate-200 bg-slate-50 p-6">
             <h1 className="text-xl font-semibold text-slate-900">This article is under review</h1>
@@ -116,7 +123,9 @@ function ShownArticle({
   article,
   shown,
   initialNotice,
+  tz,
 }: {
+  tz: string;
   article: PublicArticle;
   shown: NonNullable<PublicArticle["shown"]>;
   initialNotice: Parameters<typeof FeedbackForm>[0]["initialNotice"];
@@ -125,7 +134,7 @@ function ShownArticle({
   const [title, ...body] = shown.segments;
   return (
     <>
-      <VersionNotices article={article} shown={shown} />
+      <VersionNotices article={article} shown={shown} tz={tz} />
       {!shown.reviewed ? (
         <p
           role="note"
@@ -143,7 +152,7 @@ function ShownArticle({
           {article.byline && article.originalPublishedAt ? " · " : null}
           {article.originalPublishedAt ? (
             <time dateTime={article.originalPublishedAt.toISOString()}>
-              {dateFmt.format(article.originalPublishedAt)}
+              {formatLongDate(article.originalPublishedAt, tz)} ({tz})
             </time>
           ) : null}
         </p>
@@ -176,7 +185,7 @@ function ShownArticle({
           initialNotice={initialNotice}
         />
       </footer>
-      <VersionList article={article} shownRevision={shown.revision} />
+      <VersionList article={article} shownRevision={shown.revision} tz={tz} />
     </>
   );
 }

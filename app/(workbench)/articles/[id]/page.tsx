@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";
@@ -12,8 +11,9 @@ import { SlugOffer } from "@/components/publish/slug-offer";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { QualitySummary } from "@/components/workspace/quality-summary";
 import { Workspace } from "@/components/workspace/workspace";
+import { articleMetadata } from "./article-metadata";
 
-export const metadata: Metadata = { title: "Review" };
+export const generateMetadata = articleMetadata("Review");
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 const searchSchema = z.object({ feedback: z.string().min(1).max(64).optional() });
