@@ -4,12 +4,12 @@ import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { NdjsonLine } from "@/lib/ingest/ndjson";
 import { BULK_LIMITS, ingestArticleSchema } from "@/lib/ingest/schema";
-import { issueMessage } from "@/lib/validation/issues";
+import { humanIssueMessage } from "@/lib/validation/issues";
 import { ingestArticle } from "./articles";
 
 export type LineResult =
   | { line: number; status: "created" | "existing"; id: string; slug: string }
-  | { line: number; status: "error"; message: string };
+  | { line: number; status: "error"; message: string; path?: string };
 
 export interface BulkSummary {
   created: number;
@@ -116,7 +116,9 @@ async function importOne(
     return {
       line,
       status: "error",
-      message: i ? issueMessage(i, "(root)") : "Invalid article",
+      message: i ? humanIssueMessage(i, "(root)") : "Invalid article",
+      // The field for machines; the message is for people.
+      ...(i && i.path.length ? { path: i.path.join(".") } : {}),
     };
   }
   try {

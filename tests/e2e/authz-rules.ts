@@ -210,6 +210,7 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/read/[slug]": { min: "public", path: "/read/{slug}" },
   "/articles": { min: "viewer", path: "/articles" },
   "/articles/import": { min: "editor", path: "/articles/import" },
+  "/articles/new": { min: "editor", path: "/articles/new" },
   "/articles/[id]": { min: "viewer", path: "/articles/{id}" },
   "/articles/[id]/history": { min: "viewer", path: "/articles/{id}/history" },
   "/articles/[id]/history/blame": { min: "viewer", path: "/articles/{id}/history/blame" },

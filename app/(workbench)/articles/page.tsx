@@ -40,6 +40,14 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
         ) : null}
         {can(actor, "ingest:article") ? (
           <Link
+            href="/articles/new"
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
+            Paste an article
+          </Link>
+        ) : null}
+        {can(actor, "ingest:article") ? (
+          <Link
             href="/articles/import"
             className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800"
           >
