@@ -45,8 +45,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // One file at a time: these tests put the app under load on purpose (30 concurrent
-          // writes, a 10,000-line import, SIGKILL mid-import); beside each other, or beside the
-          // browser suite, on a busy 2-core machine they failed for want of CPU, not of correctness.
+          // writes, a 10,000-line import, SIGKILL mid-import); beside each other on a busy 2-core
+          // machine they failed for want of CPU, not of correctness. npm test runs this suite
+          // beside the browser suite (one stream each); their waits are sized for that.
           fileParallelism: false,
         },
       },

@@ -4,8 +4,7 @@
 // endpoint (6 in flight), into a second fresh database — the domain work without HTTP, streaming,
 // JSON parsing and validation, so the ratio is what the endpoint adds on top.
 import http from "node:http";
-import { BULK_CONCURRENCY } from "@/lib/server/bulk-import";
-import { ingestArticle } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 import type { IngestArticleInput } from "@/lib/ingest/schema";
 import { QUICK, size } from "./lib/args";
 import { articleInput, seeded } from "./lib/data";
@@ -70,6 +69,9 @@ function assertAllCreated(summary: BulkSummary, n: number): void {
 
 const ndjson = (items: IngestArticleInput[]) =>
   Buffer.from(items.map((a) => JSON.stringify(a)).join("\n") + "\n");
+
+/** In-process baseline: single-article ingests, this many at a time. */
+const BULK_CONCURRENCY = 6;
 
 async function inProcessIngest(items: IngestArticleInput[]): Promise<void> {
   let next = 0;

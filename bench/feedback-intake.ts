@@ -3,7 +3,7 @@
 // POST /api/bench/baseline (one insert through the same Prisma driver), same server, same run.
 import autocannon from "autocannon";
 import pg from "pg";
-import { ingestArticle } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 import { textsAtRevision } from "@/lib/server/revision-texts";
 import { db } from "@/lib/db";
 import { verifyAuditChain } from "@/lib/server/audit";

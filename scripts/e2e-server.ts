@@ -1,10 +1,19 @@
 // Starts Galley for the Playwright run: a fresh PostgreSQL database (dropped on
 // exit), demo data, the production build. Used by playwright.config.ts.
 import { spawn } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
+import { e2eServerInfoFile } from "../tests/support/e2e-server-info";
 
 async function main(): Promise<void> {
   const { name, url } = await createTestDatabase("galley_e2e");
+  const port = process.env.E2E_PORT ?? "3210";
+  const secret = process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789";
+  // Specs that start a second app instance on the same database read this (live-presence).
+  const infoFile = e2eServerInfoFile(port);
+  writeFileSync(infoFile, JSON.stringify({ databaseUrl: url, nextauthSecret: secret }), {
+    mode: 0o600,
+  });
   const child = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
@@ -14,8 +23,8 @@ async function main(): Promise<void> {
         ...process.env,
         DATABASE_URL: url,
         GALLEY_DEMO: "1",
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-        PORT: process.env.E2E_PORT ?? "3210",
+        NEXTAUTH_SECRET: secret,
+        PORT: port,
         NEXT_TELEMETRY_DISABLED: "1",
         // The specs stand in for the newsroom's proxy: they connect over loopback and name
         // distinct readers in X-Forwarded-For. Without a trusted proxy that header is ignored
@@ -29,6 +38,7 @@ async function main(): Promise<void> {
     if (dropping) return;
     dropping = true;
     child.kill("SIGTERM");
+    rmSync(infoFile, { force: true });
     await new Promise((r) => setTimeout(r, 500));
     await dropTestDatabase(name).catch((e) =>
       console.error(`could not drop ${name}: ${e.message}`),

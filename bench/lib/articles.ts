@@ -1,6 +1,6 @@
 import type { UserActor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { ingestArticle } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 import { textsAtRevision } from "@/lib/server/revision-texts";
 import { saveRevision } from "@/lib/server/revisions";
 import { articleInput, postEdit, type Rand } from "./data";

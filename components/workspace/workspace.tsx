@@ -1,31 +1,25 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { callApi, type ApiError } from "@/lib/api/client";
-import { changeStatus } from "@/lib/api/routes/articles";
-import { saveRevision } from "@/lib/api/routes/history";
-import type { ArticleStatus } from "@/lib/domain/types";
-import { STATUS_LABEL } from "@/lib/domain/workflow";
-import { mergeSegments, type ConflictingSegment } from "@/lib/text/merge3";
 import type { WorkspaceData } from "@/lib/server/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
-import { ConflictDialog, type ConflictState } from "./conflict-dialog";
-import { GateDialog, type Blocker, type GateState } from "./gate-dialog";
+import { ConflictDialog } from "./conflict-dialog";
+import { GateDialog } from "./gate-dialog";
+import { IncomingSaveNotice, PresenceAvatars, SegmentEditingMarker } from "./live-presence";
+import { SegmentComments } from "./segment-comments";
 import { SegmentFeedback } from "./segment-feedback";
 import { SegmentRow } from "./segment-row";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { StatusActions } from "./status-actions";
+import { useArticleComments } from "./use-article-comments";
+import { useBringIn } from "./use-bring-in";
 import { useDraft, type Draft } from "./use-draft";
-
-type Message = { kind: "ok" | "error" | "info"; text: string } | null;
-type StaleBase = ApiError & {
-  currentRevision: number;
-  savedBy?: { name: string; email: string } | null;
-  savedAt?: string | null;
-  segments?: { index: number; text: string | null; base: string | null }[];
-};
+import { useLiveArticle } from "./use-live-article";
+import { useSaveRevision } from "./use-save-revision";
+import { useStatusTransition } from "./use-status-transition";
+import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
+import type { WorkspaceMessage } from "./workspace-message";
 
 interface Props {
   data: WorkspaceData;
@@ -35,7 +29,6 @@ interface Props {
 }
 
 export function Workspace({ data, extras, headerExtras }: Props) {
-  const router = useRouter();
   const { view, meta, permissions, prefill } = data;
   const initial: Draft | null = prefill
     ? {
@@ -46,11 +39,9 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     : null;
   const { draft, setDraft, clear } = useDraft(view.id, view.revision, initial);
   const [showDiff, setShowDiff] = useState(true);
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<Message>(
+  const [message, setMessage] = useState<WorkspaceMessage>(
     prefill ? { kind: "info", text: prefill.note } : null,
   );
-  const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [help, setHelp] = useState(false);
   const focused = useRef<number>(prefill?.segmentIndex ?? 0);
 
@@ -60,11 +51,6 @@ export function Workspace({ data, extras, headerExtras }: Props) {
   );
   const serverConfirmed = data.progress.segments as Record<number, boolean>;
   const isConfirmed = (i: number) => draft.confirm?.[i] ?? serverConfirmed[i] ?? false;
-  // The keyboard handler reads the latest confirmation state through a ref.
-  const isConfirmedRef = useRef(isConfirmed);
-  useEffect(() => {
-    isConfirmedRef.current = isConfirmed;
-  });
   const pendingConfirm = Object.entries(draft.confirm ?? {}).filter(
     ([i, c]) => (serverConfirmed[Number(i)] ?? false) !== c,
   );
@@ -89,192 +75,45 @@ export function Workspace({ data, extras, headerExtras }: Props) {
     [setDraft, serverConfirmed],
   );
 
-  /** What a save sends for a draft: edited segments and confirmation changes. */
-  const segmentsOf = useCallback(
-    (d: Draft) =>
-      [
-        ...new Set([
-          ...Object.keys(d.edits).map(Number),
-          ...Object.keys(d.confirm ?? {}).map(Number),
-        ]),
-      ].map((index) => ({
-        index,
-        text: d.edits[index] ?? serverText.get(index) ?? "",
-        confirmed: d.confirm?.[index],
-      })),
-    [serverText],
-  );
+  const { save, saving, conflict, dismissConflict, resolveConflict } = useSaveRevision({
+    articleId: view.id,
+    lang: view.targetLang,
+    draft,
+    setDraft,
+    clear,
+    serverText,
+    setMessage,
+  });
+  const status = useStatusTransition({
+    articleId: view.id,
+    unsavedCount: unsaved.length,
+    setMessage,
+  });
+  const busy = saving || status.busy;
+  const live = useLiveArticle({ articleId: view.id, me: data.me.email });
+  const comments = useArticleComments(view.id, live.commentsVersion);
+  const bring = useBringIn({
+    articleId: view.id,
+    lang: view.targetLang,
+    draft,
+    setDraft,
+    serverText,
+    viewRevision: view.revision,
+    setMessage,
+  });
 
-  const save = useCallback(
-    async (override?: Draft) => {
-      let d = override ?? draft;
-      if (segmentsOf(d).length === 0) {
-        setMessage({ kind: "info", text: "Nothing to save." });
-        return;
-      }
-      setSaving(true);
-      try {
-        // A stale save that merges cleanly is sent again on the new base at once; a few
-        // rounds cover a busy desk, after which the reviewer sees the dialog or an error.
-        for (let round = 0; round < 3; round++) {
-          const segments = segmentsOf(d);
-          const res = await callApi(
-            saveRevision,
-            { id: view.id },
-            {
-              baseRevision: d.base,
-              segments,
-              summary: d.summary || undefined,
-              feedbackId: d.feedbackId,
-            },
-          );
-          if (res.ok) {
-            clear(res.data.revision);
-            setMessage({
-              kind: "ok",
-              text:
-                res.status === 201
-                  ? `Saved as revision ${res.data.revision}${round ? " (merged with the work saved meanwhile)" : ""}.`
-                  : "No changes to save.",
-            });
-            router.replace(`/articles/${view.id}`);
-            router.refresh();
-            return;
-          }
-          if (res.status !== 409 || res.error?.error !== "conflict") {
-            setMessage({
-              kind: "error",
-              text: res.error?.message ?? `Save failed (${res.status}); your draft is kept.`,
-            });
-            return;
-          }
-          // A stale base's 409 carries the current revision, who saved it, and per segment
-          // their text and the base text: a three-way merge settles what it can.
-          const body = res.error as StaleBase;
-          const server = new Map((body.segments ?? []).map((s) => [s.index, s]));
-          const merges = mergeSegments(
-            segments.map((s) => ({
-              index: s.index,
-              mine: s.text,
-              theirs: server.get(s.index)?.text ?? "",
-              // Without a base (it no longer exists) every difference is a conflict.
-              base: server.get(s.index)?.base ?? server.get(s.index)?.text ?? "",
-            })),
-            view.targetLang,
-          );
-          const merged: Record<number, string> = {};
-          for (const m of merges) if (m.outcome !== "conflict") merged[m.index] = m.text;
-          const conflicts = merges.filter((m): m is ConflictingSegment => m.outcome === "conflict");
-          d = { ...d, base: body.currentRevision, edits: { ...d.edits, ...merged } };
-          setDraft(d);
-          if (conflicts.length > 0) {
-            setConflict({
-              currentRevision: body.currentRevision,
-              savedBy: body.savedBy ?? null,
-              savedAt: body.savedAt ?? null,
-              autoMerged: Object.keys(merged).length,
-              segments: conflicts,
-            });
-            router.refresh();
-            return;
-          }
-        }
-        setMessage({ kind: "error", text: "Others keep saving; try again in a moment." });
-      } catch {
-        setMessage({ kind: "error", text: "Network error; your draft is kept locally." });
-      } finally {
-        setSaving(false);
-      }
-    },
-    [draft, view.id, view.targetLang, clear, router, segmentsOf, setDraft],
-  );
-
-  const [gate, setGate] = useState<GateState | null>(null);
-  const transition = useCallback(
-    async (to: ArticleStatus, note?: string, override?: { reason: string }) => {
-      if (unsaved.length > 0 && (to === "APPROVED" || to === "PUBLISHED" || to === "SUBMITTED")) {
-        setMessage({ kind: "error", text: "Save or discard your unsaved edits first." });
-        setGate(null);
-        return;
-      }
-      setSaving(true);
-      const res = await callApi(changeStatus, { id: view.id }, { to, note, override });
-      setSaving(false);
-      if (res.ok) {
-        setGate(null);
-        setMessage({ kind: "ok", text: `Status changed to ${STATUS_LABEL[to].toLowerCase()}.` });
-        router.refresh();
-      } else if (res.status === 409 && res.error?.error === "gate") {
-        // The gate's 409 lists what is still open (lib/domain/gates.ts).
-        setGate({ to, note, blockers: (res.error as { blockers?: Blocker[] }).blockers ?? [] });
-      } else {
-        setGate(null);
-        setMessage({
-          kind: "error",
-          text: res.error?.message ?? `Status change failed (${res.status}).`,
-        });
-      }
-    },
-    [unsaved.length, view.id, router],
-  );
-  /** Gated moves confirm first; the others go straight through. */
-  const requestTransition = useCallback(
-    (to: ArticleStatus, note?: string) =>
-      to === "APPROVED" || to === "PUBLISHED" || to === "SUBMITTED"
-        ? setGate({ to, note, blockers: null })
-        : void transition(to, note),
-    [transition],
-  );
-
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      const inField =
-        e.target instanceof HTMLElement &&
-        ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName);
-      if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && permissions.edit) {
-        // Confirm the segment being edited and move to the next unconfirmed one.
-        e.preventDefault();
-        const current = focused.current;
-        setDraft((d) => ({ ...d, confirm: { ...d.confirm, [current]: true } }));
-        const indices = view.segments.map((s) => s.index);
-        const after = [
-          ...indices.filter((i) => i > current),
-          ...indices.filter((i) => i < current),
-        ];
-        const next = after.find((i) => !isConfirmedRef.current(i));
-        if (next !== undefined) {
-          focused.current = next;
-          document.querySelector<HTMLTextAreaElement>(`[data-segment-input="${next}"]`)?.focus();
-        }
-      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
-        e.preventDefault();
-        void save();
-      } else if (e.altKey && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
-        e.preventDefault();
-        const indices = view.segments.map((s) => s.index);
-        const pos = indices.indexOf(focused.current);
-        const next =
-          indices[
-            Math.min(indices.length - 1, Math.max(0, pos + (e.key === "ArrowDown" ? 1 : -1)))
-          ];
-        document.querySelector<HTMLTextAreaElement>(`[data-segment-input="${next}"]`)?.focus();
-      } else if (e.altKey && e.code === "KeyD") {
-        e.preventDefault();
-        setShowDiff((v) => !v);
-      } else if (e.altKey && e.code === "KeyA" && data.transitions.includes("APPROVED")) {
-        // Opens the approve dialog (with any blockers), never approves blind.
-        e.preventDefault();
-        requestTransition("APPROVED");
-      } else if (e.key === "?" && !inField) {
-        e.preventDefault();
-        setHelp(true);
-      } else if (e.key === "Escape") {
-        setHelp(false);
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [save, requestTransition, view.segments, data.transitions, permissions.edit, setDraft]);
+  useWorkspaceShortcuts({
+    indices: view.segments.map((s) => s.index),
+    focused,
+    canEdit: permissions.edit,
+    canApprove: data.transitions.includes("APPROVED"),
+    isConfirmed,
+    confirm: (i) => setDraft((d) => ({ ...d, confirm: { ...d.confirm, [i]: true } })),
+    save: () => void save(),
+    toggleDiff: () => setShowDiff((v) => !v),
+    approve: () => status.requestTransition("APPROVED"),
+    showHelp: setHelp,
+  });
 
   useEffect(() => {
     if (prefill)
@@ -309,13 +148,14 @@ export function Workspace({ data, extras, headerExtras }: Props) {
             {view.segments.filter((s) => isConfirmed(s.index)).length} of {data.progress.total}{" "}
             segments confirmed
           </span>
+          <PresenceAvatars others={live.others} connected={live.connected} />
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {permissions.edit ? (
             <button
               type="button"
               onClick={() => void save()}
-              disabled={saving || unsaved.length === 0}
+              disabled={busy || unsaved.length === 0}
               className="rounded bg-slate-900 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
             >
               {saving ? "Saving…" : `Save${unsaved.length ? ` (${unsaved.length})` : ""}`}
@@ -340,8 +180,8 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           </label>
           <StatusActions
             transitions={data.transitions}
-            busy={saving}
-            onTransition={requestTransition}
+            busy={busy}
+            onTransition={status.requestTransition}
           />
           <Link href={`/articles/${view.id}/history`} className="text-sm text-blue-700 underline">
             History
@@ -392,6 +232,17 @@ export function Workspace({ data, extras, headerExtras }: Props) {
           </div>
         ) : null}
         <div aria-live="polite">
+          {live.incoming && live.incoming.revision > view.revision ? (
+            <IncomingSaveNotice
+              save={live.incoming}
+              busy={bring.busy}
+              onBringIn={() =>
+                live.incoming &&
+                void bring.bringIn(live.incoming).then((done) => done && live.dismissIncoming())
+              }
+              onDismiss={live.dismissIncoming}
+            />
+          ) : null}
           {message ? (
             <p
               role={message.kind === "error" ? "alert" : "status"}
@@ -437,6 +288,14 @@ export function Workspace({ data, extras, headerExtras }: Props) {
               onFocus={onFocus}
               extras={
                 <>
+                  <SegmentEditingMarker names={live.editing.get(s.index)} />
+                  <SegmentComments
+                    articleId={view.id}
+                    segmentIndex={s.index}
+                    comments={comments.bySegment.get(s.index) ?? []}
+                    canComment={permissions.comment}
+                    onChanged={comments.reload}
+                  />
                   <SegmentFeedback
                     articleId={view.id}
                     items={data.feedback.filter((f) => f.segmentIndex === s.index)}
@@ -461,27 +320,23 @@ export function Workspace({ data, extras, headerExtras }: Props) {
         </aside>
       ) : null}
       {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
-      {gate ? (
+      {status.gate ? (
         <GateDialog
-          gate={gate}
+          gate={status.gate}
           articleId={view.id}
-          busy={saving}
-          onCancel={() => setGate(null)}
-          onConfirm={(override) => void transition(gate.to, gate.note, override)}
+          busy={busy}
+          onCancel={status.cancelGate}
+          onConfirm={(override) =>
+            status.gate && void status.transition(status.gate.to, status.gate.note, override)
+          }
         />
       ) : null}
       {conflict ? (
         <ConflictDialog
           conflict={conflict}
           lang={view.targetLang}
-          onCancel={() => setConflict(null)}
-          onResolve={(merged) => {
-            // The draft already sits on their revision with the clean merges applied.
-            const next: Draft = { ...draft, edits: { ...draft.edits, ...merged } };
-            setDraft(next);
-            setConflict(null);
-            void save(next);
-          }}
+          onCancel={dismissConflict}
+          onResolve={resolveConflict}
         />
       ) : null}
     </div>

@@ -1,9 +1,10 @@
 import type { NextRequest } from "next/server";
+import { mediaType, readLimitedBody } from "./read-body";
 import { can, requirePermission, type Actor, type UserActor } from "@/lib/auth/policy";
 import { hashIp } from "@/lib/auth/secrets";
 import { sessionActor } from "@/lib/auth/session";
 import { env, authSecret } from "@/lib/env";
-import { AppError, badRequest, forbidden, tooLarge, unauthorized } from "@/lib/errors";
+import { AppError, badRequest, forbidden, unauthorized } from "@/lib/errors";
 import { actorFromApiToken } from "@/lib/server/api-tokens";
 import { clientIpFromHeaders } from "./client-ip";
 import {
@@ -169,30 +170,13 @@ async function readBody(
   maxBytes: number,
   contentTypes: string[],
 ): Promise<string> {
-  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (!contentTypes.includes(type)) {
+  if (!contentTypes.includes(mediaType(req.headers))) {
     throw new AppError(
       "unsupported_media_type",
       `Content-Type must be ${contentTypes.join(" or ")}`,
     );
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(`Request body exceeds ${maxBytes} bytes`);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(`Request body exceeds ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const buf = Buffer.concat(chunks);
+  const buf = await readLimitedBody(req, maxBytes);
   // fatal: invalid UTF-8 is an error the caller should see, not silently replaced text.
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(buf);

@@ -5,7 +5,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { hashIp } from "@/lib/auth/secrets";
 import { authSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { isRole } from "@/lib/auth/policy";
+import { isRole, userActor } from "@/lib/auth/policy";
 import { authenticate, endUserSessions } from "@/lib/server/users";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 
@@ -38,14 +38,12 @@ export function authOptions(): NextAuthOptions {
           userId: t.uid,
           onlyIfVersion: t.sv ?? 0,
           action: "auth.signout",
-          actor: {
-            type: "USER",
-            userId: t.uid,
-            tokenId: null,
+          actor: userActor({
+            id: t.uid,
             email: t.email ?? "",
             name: t.name ?? "",
             role: t.role && isRole(t.role) ? t.role : "VIEWER",
-          },
+          }),
         });
       },
     },

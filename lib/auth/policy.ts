@@ -1,9 +1,10 @@
 // The one authorization policy. Pages, server actions, /api/v1 routes and the
 // CLI all ask `can()` / `requirePermission()`; no component keeps its own copy.
+import { enumValues, Role as RoleEnum } from "@/lib/domain/types";
 import { forbidden, unauthorized } from "@/lib/errors";
 
-export const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = enumValues(RoleEnum);
+export type Role = RoleEnum;
 
 export const PERMISSIONS = [
   "read:article",
@@ -65,6 +66,21 @@ export type Actor =
   | { type: "SYSTEM"; label: string };
 
 export type UserActor = Extract<Actor, { type: "USER" | "TOKEN" }>;
+
+/** The one user → actor mapping: a session's user, or with `tokenId` an API token's. */
+export function userActor(
+  user: { id: string; email: string; name: string; role: Role },
+  tokenId: string | null = null,
+): UserActor {
+  return {
+    type: tokenId ? "TOKEN" : "USER",
+    userId: user.id,
+    tokenId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  };
+}
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
   if (!actor || (actor.type !== "USER" && actor.type !== "TOKEN")) return false;

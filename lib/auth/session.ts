@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { authSecret } from "@/lib/env";
 import { redirect } from "next/navigation";
 import type { Permission, UserActor } from "@/lib/auth/policy";
-import { can } from "@/lib/auth/policy";
+import { can, userActor } from "@/lib/auth/policy";
 import { authOptions } from "@/lib/auth/next-auth";
 import { getActiveUser } from "@/lib/server/users";
 
@@ -17,14 +17,7 @@ export async function sessionActor(): Promise<UserActor | null> {
   if (!session?.uid) return null;
   const user = await getActiveUser(session.uid);
   if (!user || (session.sv ?? 0) !== user.sessionVersion) return null;
-  return {
-    type: "USER",
-    userId: user.id,
-    tokenId: null,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-  };
+  return userActor(user);
 }
 
 /** For pages: redirect to sign-in without a session; 403 page without the permission. */

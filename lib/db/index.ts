@@ -4,6 +4,7 @@ export { db, createDb, type Db } from "./client";
 export { Prisma } from "./generated/client";
 export type * from "./generated/client";
 export { isDatabaseUnavailable } from "./unavailable";
+export { PgListener, listener } from "./listen";
 
 import type { Prisma as P } from "./generated/client";
 export type Tx = P.TransactionClient;

@@ -2,15 +2,10 @@
 // API, the triage inbox and the review workspace. No server imports, so client
 // components can use it too.
 
-export const FEEDBACK_CATEGORIES = [
-  "MISTRANSLATION",
-  "NAME_OR_TERM",
-  "GRAMMAR_OR_TYPO",
-  "UNCLEAR",
-  "MISSING_OR_ADDED",
-  "OTHER",
-] as const;
-export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
+import { enumValues, FeedbackCategory, FeedbackStatus } from "./types";
+
+export const FEEDBACK_CATEGORIES = enumValues(FeedbackCategory);
+export type { FeedbackCategory };
 
 export const CATEGORY_LABEL: Record<FeedbackCategory, string> = {
   MISTRANSLATION: "Mistranslation",
@@ -21,8 +16,8 @@ export const CATEGORY_LABEL: Record<FeedbackCategory, string> = {
   OTHER: "Other",
 };
 
-export const FEEDBACK_STATUSES = ["NEW", "ACCEPTED", "REJECTED", "DUPLICATE", "SPAM"] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+export const FEEDBACK_STATUSES = enumValues(FeedbackStatus);
+export type { FeedbackStatus };
 
 /** Statuses a triager can move an item to (NEW is only ever the initial state). */
 export const TRIAGE_STATUSES = ["ACCEPTED", "REJECTED", "DUPLICATE", "SPAM"] as const;

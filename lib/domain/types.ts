@@ -5,11 +5,28 @@
 import {
   AnnotationStatus,
   ArticleStatus,
+  FeedbackCategory,
+  FeedbackStatus,
   RevisionKind,
+  Role,
   SegmentKind,
 } from "@/lib/db/generated/enums";
+import type { ArticleMetadata } from "@/lib/ingest/metadata";
 
-export { AnnotationStatus, ArticleStatus, RevisionKind, SegmentKind };
+export {
+  AnnotationStatus,
+  ArticleStatus,
+  FeedbackCategory,
+  FeedbackStatus,
+  RevisionKind,
+  Role,
+  SegmentKind,
+};
+
+/** An enum's values in schema order, typed as a non-empty tuple (what `z.enum` wants). */
+export function enumValues<T extends Record<string, string>>(e: T): [T[keyof T], ...T[keyof T][]] {
+  return Object.values(e) as [T[keyof T], ...T[keyof T][]];
+}
 
 /** One segment as ingested: index 0 is the title, body segments follow from 1. */
 export interface IngestSegment {
@@ -28,14 +45,12 @@ export interface SegmentView {
   text: string;
 }
 
-export interface ArticleMeta {
+/** The outlet's metadata fields (lib/ingest/metadata.ts) come with every article. */
+export interface ArticleMeta extends ArticleMetadata {
   id: string;
   slug: string;
   externalId: string | null;
   outlet: string | null;
-  url: string | null;
-  byline: string | null;
-  publishedAt: string | null;
   sourceLang: string;
   targetLang: string;
   engine: { name: string; version: string | null };

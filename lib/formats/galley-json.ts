@@ -7,11 +7,11 @@
 
 import { z } from "zod";
 import { AnnotationStatus, ArticleStatus, RevisionKind, SegmentKind } from "@/lib/domain/types";
+import { metadataDocumentShape } from "@/lib/ingest/metadata";
 import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import {
   cuidParam,
   DATE_RANGE_MESSAGE,
-  httpUrl,
   langTag,
   safeText,
   saneDateString,
@@ -40,9 +40,7 @@ const articleSchema = z.object({
     .max(100),
   externalId: z.string().min(1).max(200).nullable(),
   outlet: z.string().min(1).max(200).nullable(),
-  url: httpUrl.nullable(),
-  byline: safeText(500).nullable(),
-  publishedAt: timestamp.nullable(),
+  ...metadataDocumentShape,
   sourceLang: langTag,
   targetLang: langTag,
   engine: z.object({

@@ -1,19 +1,22 @@
 import { createHash, randomBytes } from "node:crypto";
 import { canonicalJson } from "@/lib/audit/chain";
 import type { IngestSegment } from "@/lib/domain/types";
+import type { ArticleMetadata } from "./metadata";
 
 /** Content fingerprint for idempotent re-ingest: same content → same hash. */
 export function contentHash(content: {
   sourceLang: string;
   targetLang: string;
   engine: { name: string; version: string };
-  url: string | null;
-  byline: string | null;
-  publishedAt: string | null;
+  metadata: Partial<ArticleMetadata>;
   footer: string | null;
   segments: IngestSegment[];
 }): string {
-  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+  // Metadata sits at the top level, as it always has, so stored hashes stay valid.
+  const { metadata, ...rest } = content;
+  return createHash("sha256")
+    .update(canonicalJson({ ...rest, ...metadata }))
+    .digest("hex");
 }
 
 /** The readable part of a slug made from `title`: "Seoul to open …" → "seoul-to-open-…". */

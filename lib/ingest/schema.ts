@@ -1,11 +1,6 @@
 import { z } from "zod";
-import {
-  DATE_RANGE_MESSAGE,
-  httpUrl,
-  langTag,
-  safeText,
-  saneDateString,
-} from "@/lib/validation/common";
+import { langTag, safeText } from "@/lib/validation/common";
+import { metadataInputShape } from "./metadata";
 
 // The documented ingest limits (docs/api.md). Over them the API answers 413.
 export const INGEST_LIMITS = {
@@ -31,13 +26,7 @@ export const ingestArticleSchema = z
     }),
     externalId: z.string().trim().min(1).max(200).optional(),
     outlet: z.string().trim().min(1).max(200).optional(),
-    url: httpUrl.optional(),
-    byline: safeText(500).optional(),
-    publishedAt: z.iso
-      .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
-      .or(z.iso.date())
-      .refine(saneDateString, DATE_RANGE_MESSAGE)
-      .optional(),
+    ...metadataInputShape,
     title: z.object({
       source: safeText(2000).optional(),
       mt: safeText(2000).refine((s) => s.trim().length > 0, "must not be empty"),

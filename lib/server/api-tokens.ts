@@ -1,10 +1,9 @@
 import "server-only";
-import type { Actor, UserActor } from "@/lib/auth/policy";
+import { userActor, type Actor, type UserActor } from "@/lib/auth/policy";
 import { generateApiToken, hashApiToken } from "@/lib/auth/secrets";
 import { db, transaction } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { appendAudit } from "./audit";
-import { userActor } from "./users";
 
 export async function createApiToken(input: { userId: string; name: string }, actor: Actor) {
   const { token, prefix, hash } = generateApiToken();

@@ -11,26 +11,15 @@ export async function getArticleDetail(id: string) {
     getArticleView(id, meta.currentRevision),
     confirmationProgress(db(), id, meta.currentRevision),
   ]);
+  const { segments, ...article } = view;
   return {
-    id: view.id,
-    slug: view.slug,
-    externalId: view.externalId,
-    outlet: view.outlet,
-    url: view.url,
-    byline: view.byline,
-    publishedAt: view.publishedAt,
-    sourceLang: view.sourceLang,
-    targetLang: view.targetLang,
-    engine: view.engine,
-    status: view.status,
-    footer: view.footer,
-    revision: view.revision,
+    ...article,
     publishedRevision: meta.publishedRevision,
     approvedRevision: meta.approvedRevision,
     assignee: meta.assignee?.email ?? null,
     createdAt: meta.createdAt.toISOString(),
     updatedAt: meta.updatedAt.toISOString(),
-    segments: view.segments.map((s) => ({
+    segments: segments.map((s) => ({
       ...s,
       confirmed: progress.bySegment.get(s.index) ?? false,
     })),

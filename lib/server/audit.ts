@@ -9,7 +9,7 @@ import {
   toStoredEvent,
   type StoredEvent,
 } from "@/lib/audit/chain";
-import { db, transaction, type Tx } from "@/lib/db";
+import { Prisma, db, transaction, type Tx } from "@/lib/db";
 
 // Any constant works; it only has to differ from other advisory locks in the app.
 const AUDIT_CHAIN_LOCK = 4_711_001;
@@ -48,34 +48,51 @@ export function actorFields(actor: Actor): {
  * from the newest row by primary key, so the cost does not grow with the log.
  */
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<bigint> {
+  const [id] = await appendAuditMany(tx, [input]);
+  return id!;
+}
+
+/**
+ * Appends several events in order with one lock, one read of the chain head and one
+ * insert (a bulk import records thousands of events; each its own round trips would
+ * be most of the import's time).
+ */
+export async function appendAuditMany(tx: Tx, inputs: AuditInput[]): Promise<bigint[]> {
+  if (inputs.length === 0) return [];
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  // One round trip for the previous hash and the next id: the lock is held until
+  // One round trip for the previous hash and the next ids: the lock is held until
   // commit, so every statement saved here shortens the queue behind it.
-  const head = await tx.$queryRaw<{ hash: string | null; id: bigint }[]>`
+  const head = await tx.$queryRaw<{ hash: string | null; ids: bigint[] }[]>`
     SELECT (SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS "hash",
-           nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS "id"`;
-  const id = head[0]!.id;
-  const prevHash = head[0]!.hash ?? GENESIS_HASH;
+           ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id'))
+                 FROM generate_series(1, ${inputs.length}::int)) AS "ids"`;
+  const ids = head[0]!.ids.map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let prevHash = head[0]!.hash ?? GENESIS_HASH;
   const at = new Date();
-  const content = {
-    id: id.toString(),
-    at: at.toISOString(),
-    ...actorFields(input.actor),
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    data: sanitizeAuditData(input.data ?? {}),
-    requestId: input.requestId ?? randomUUID(),
-  };
-  const hash = eventHash(prevHash, content);
-  // Raw insert: this runs on every audited write, and a model query costs far more CPU.
+  const rows = inputs.map((input, i) => {
+    const content = {
+      id: ids[i]!.toString(),
+      at: at.toISOString(),
+      ...actorFields(input.actor),
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      data: sanitizeAuditData(input.data ?? {}),
+      requestId: input.requestId ?? randomUUID(),
+    };
+    const hash = eventHash(prevHash, content);
+    // Raw insert: this runs on every audited write, and a model query costs far more CPU.
+    const row = Prisma.sql`(${ids[i]}, ${at}, ${content.actorType}::"ActorType", ${content.actorId},
+      ${content.actorLabel}, ${content.action}, ${content.entityType}, ${content.entityId},
+      ${JSON.stringify(content.data)}::jsonb, ${content.requestId}, ${prevHash}, ${hash})`;
+    prevHash = hash;
+    return row;
+  });
   await tx.$executeRaw`
     INSERT INTO "AuditEvent" ("id", "at", "actorType", "actorId", "actorLabel", "action",
       "entityType", "entityId", "data", "requestId", "prevHash", "hash")
-    VALUES (${id}, ${at}, ${content.actorType}::"ActorType", ${content.actorId}, ${content.actorLabel},
-      ${content.action}, ${content.entityType}, ${content.entityId}, ${JSON.stringify(content.data)}::jsonb,
-      ${content.requestId}, ${prevHash}, ${hash})`;
-  return id;
+    VALUES ${Prisma.join(rows)}`;
+  return ids;
 }
 
 /** Standalone audited action (no other write), e.g. a failed sign-in. */

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { NdjsonLine } from "@/lib/ingest/ndjson";
 import { BULK_LIMITS, ingestArticleSchema } from "@/lib/ingest/schema";
 import { humanIssueMessage } from "@/lib/validation/issues";
-import { ingestArticle } from "./articles";
+import { ingestBatch, prepareIngest, type IngestResult, type PreparedIngest } from "./ingest";
 
 export type LineResult =
   | { line: number; status: "created" | "existing"; id: string; slug: string }
@@ -27,10 +27,15 @@ export function emptySummary(): BulkSummary {
   return { created: 0, existing: 0, errors: 0, results: [] };
 }
 
+/** Articles stored per transaction: big enough that round trips stop mattering, small
+ * enough that the audit lock is held for a few milliseconds at a time. */
+export const BULK_BATCH = 100;
+
 /**
- * Ingests NDJSON line by line; each article is its own transaction, so one bad
- * line is reported by number and never stops or rolls back the others. Blank
- * lines count for numbering but produce no result.
+ * Ingests NDJSON; one bad line is reported by number and never stops or rolls back the
+ * others. Lines are checked one by one and stored in batches (lib/server/ingest.ts),
+ * each batch one transaction with one audit event per article. Blank lines count for
+ * numbering but produce no result.
  */
 export async function importNdjsonLines(
   lines: AsyncIterable<NdjsonLine> | Iterable<NdjsonLine>,
@@ -41,99 +46,130 @@ export async function importNdjsonLines(
     onLine?: (result: LineResult | null, bytes: number) => void;
     /** Filled in place, so a caller still has the results when the source throws midway. */
     into?: BulkSummary;
-    /** Articles stored at once; results still come out in line order. */
-    concurrency?: number;
+    /** Articles stored per transaction. */
+    batchSize?: number;
   } = {},
 ): Promise<BulkSummary> {
   const summary = opts.into ?? emptySummary();
-  const window = Math.max(1, opts.concurrency ?? BULK_CONCURRENCY);
-  // In-flight lines, oldest first: only `window` lines are ever held at once.
-  const pending: Promise<{ result: LineResult | null; bytes: number }>[] = [];
-  const settle = async () => {
-    const { result, bytes } = await pending.shift()!;
-    if (result) {
-      summary.results.push(result);
-      if (result.status === "created") summary.created++;
-      else if (result.status === "existing") summary.existing++;
-      else summary.errors++;
+  const batchSize = Math.max(1, opts.batchSize ?? BULK_BATCH);
+  // Lines waiting for their batch to be stored, in order; checked lines already hold a result.
+  let pending: Pending[] = [];
+  let prepared = 0;
+  const keys = new Set<string>();
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    prepared = 0;
+    keys.clear();
+    await storeBatch(batch, actor, opts.requestId);
+    for (const p of batch) {
+      if (p.result) {
+        summary.results.push(p.result);
+        if (p.result.status === "created") summary.created++;
+        else if (p.result.status === "existing") summary.existing++;
+        else summary.errors++;
+      }
+      opts.onLine?.(p.result, p.bytes);
     }
-    opts.onLine?.(result, bytes);
   };
   let lineNo = 0;
   try {
     for await (const raw of lines) {
       lineNo++;
-      const work = processLine(raw, lineNo, actor, opts.requestId);
-      // Awaited in order by settle(); this only keeps an early failure from counting as
-      // unhandled (which would end the process) while older lines are still in flight.
-      work.catch(() => {});
-      pending.push(work);
-      if (pending.length >= window) await settle();
+      const p = checkLine(raw, lineNo);
+      if (p.prepared) {
+        // The same article twice in one batch: the second must see the first as stored.
+        const key = `${p.prepared.outlet}\u0000${p.prepared.externalId}`;
+        if (p.prepared.externalId && keys.has(key)) await flush();
+        if (p.prepared.externalId) keys.add(key);
+        prepared++;
+      }
+      pending.push(p);
+      if (prepared >= batchSize) await flush();
     }
   } finally {
-    // Lines already started are finished and counted even when the source failed.
-    while (pending.length > 0) await settle();
+    // Lines already read are stored and counted even when the source failed.
+    if (pending.length > 0) await flush();
   }
   return summary;
 }
 
-/** Parallel ingests per bulk request: enough to hide round trips, well under the pool size. */
-export const BULK_CONCURRENCY = 6;
-
-async function processLine(
-  raw: NdjsonLine,
-  line: number,
-  actor: Actor,
-  requestId?: string,
-): Promise<{ result: LineResult | null; bytes: number }> {
-  if (typeof raw !== "string") {
-    return { result: { line, status: "error", message: raw.rejected }, bytes: raw.bytes };
-  }
-  const bytes = Buffer.byteLength(raw) + 1;
-  if (raw.trim() === "") return { result: null, bytes };
-  if (line > MAX_BULK_LINES) {
-    const message = `More than ${MAX_BULK_LINES} lines in one import`;
-    return { result: { line, status: "error", message }, bytes };
-  }
-  return { result: await importOne(raw, line, actor, requestId), bytes };
+interface Pending {
+  line: number;
+  bytes: number;
+  /** Set once known: at once for blank and invalid lines, after storing for the rest. */
+  result: LineResult | null;
+  prepared?: PreparedIngest;
 }
 
-async function importOne(
-  raw: string,
-  line: number,
-  actor: Actor,
-  requestId?: string,
-): Promise<LineResult> {
+function checkLine(raw: NdjsonLine, line: number): Pending {
+  if (typeof raw !== "string") {
+    return { line, bytes: raw.bytes, result: { line, status: "error", message: raw.rejected } };
+  }
+  const bytes = Buffer.byteLength(raw) + 1;
+  if (raw.trim() === "") return { line, bytes, result: null };
+  const error = (message: string, path?: string): Pending => ({
+    line,
+    bytes,
+    result: { line, status: "error", message, ...(path ? { path } : {}) },
+  });
+  if (line > MAX_BULK_LINES) return error(`More than ${MAX_BULK_LINES} lines in one import`);
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { line, status: "error", message: "Malformed JSON" };
+    return error("Malformed JSON");
   }
   const parsed = ingestArticleSchema.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    return {
-      line,
-      status: "error",
-      message: i ? humanIssueMessage(i, "(root)") : "Invalid article",
-      // The field for machines; the message is for people.
-      ...(i && i.path.length ? { path: i.path.join(".") } : {}),
-    };
+    // The message is for people; the field path stays apart for machines.
+    return error(
+      i ? humanIssueMessage(i, "(root)") : "Invalid article",
+      i && i.path.length ? i.path.join(".") : undefined,
+    );
   }
   try {
-    const res = await ingestArticle(parsed.data, actor, { requestId });
-    return {
-      line,
-      status: res.created ? "created" : "existing",
-      id: res.article.id,
-      slug: res.article.slug,
-    };
+    return { line, bytes, result: null, prepared: prepareIngest(parsed.data) };
   } catch (err) {
-    if (err instanceof AppError) return { line, status: "error", message: err.message };
-    // A dead database stops the run; anything else is this line's problem only.
-    if (isDatabaseUnavailable(err)) throw err;
-    console.error(`[${requestId ?? "bulk"}] line ${line}:`, err);
-    return { line, status: "error", message: "Could not store this article (internal error)" };
+    if (err instanceof AppError) return error(err.message);
+    throw err;
   }
+}
+
+async function storeBatch(batch: Pending[], actor: Actor, requestId?: string): Promise<void> {
+  const todo = batch.filter((p) => p.prepared);
+  if (todo.length === 0) return;
+  let results: (IngestResult | Error)[];
+  try {
+    results = await ingestBatch(
+      todo.map((p) => p.prepared!),
+      actor,
+      { requestId },
+    );
+  } catch (err) {
+    // A dead database stops the run; anything else is these lines' problem only.
+    if (isDatabaseUnavailable(err)) throw err;
+    console.error(`[${requestId ?? "bulk"}] lines ${todo[0]!.line}-${todo.at(-1)!.line}:`, err);
+    results = todo.map(() => new Error("internal"));
+  }
+  todo.forEach((p, i) => {
+    const r = results[i]!;
+    if (!(r instanceof Error)) {
+      p.result = {
+        line: p.line,
+        status: r.created ? "created" : "existing",
+        id: r.article.id,
+        slug: r.article.slug,
+      };
+    } else {
+      if (!(r instanceof AppError)) console.error(`[${requestId ?? "bulk"}] line ${p.line}:`, r);
+      p.result = {
+        line: p.line,
+        status: "error",
+        message:
+          r instanceof AppError ? r.message : "Could not store this article (internal error)",
+      };
+    }
+  });
 }

@@ -4,6 +4,7 @@ import { db, transaction, type Prisma } from "@/lib/db";
 import { resolveMentions } from "@/lib/domain/mentions";
 import { badRequest, notFound } from "@/lib/errors";
 import { appendAudit } from "./audit";
+import { livePerson, publishLive } from "./live/publish";
 import { notify } from "./notifications";
 
 // Comments: questions and remarks about an article or one of its segments. A
@@ -109,6 +110,16 @@ export async function createComment(
       actorId: actor.userId,
       text: `${actor.name} mentioned you on '${article.title.slice(0, 60)}': ${body.slice(0, 120)}`,
     });
+    await publishLive(tx, {
+      type: "comment",
+      articleId: article.id,
+      action: "created",
+      commentId: comment.id,
+      threadId: parentId ?? comment.id,
+      segmentIndex,
+      by: livePerson(actor),
+      at: comment.createdAt.toISOString(),
+    });
     await appendAudit(tx, {
       actor,
       action: "comment.create",
@@ -151,6 +162,16 @@ export async function resolveComment(
         ? { resolvedAt: new Date(), resolvedById: actor.userId }
         : { resolvedAt: null, resolvedById: null },
       include,
+    });
+    await publishLive(tx, {
+      type: "comment",
+      articleId: comment.articleId,
+      action: resolved ? "resolved" : "reopened",
+      commentId: comment.id,
+      threadId: rootId,
+      segmentIndex: row.segmentIndex,
+      by: livePerson(actor),
+      at: new Date().toISOString(),
     });
     await appendAudit(tx, {
       actor,

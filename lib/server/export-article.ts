@@ -7,6 +7,7 @@ import {
   type GalleyArticleDocument,
 } from "@/lib/formats/galley-json";
 import { emptyToNull } from "@/lib/text/nullable";
+import { metadataFromColumns } from "@/lib/ingest/metadata";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -93,9 +94,7 @@ async function readDocument(client: Tx, articleId: string): Promise<GalleyArticl
       slug: article.slug,
       externalId: article.externalId,
       outlet: emptyToNull(article.outlet),
-      url: article.url,
-      byline: article.byline,
-      publishedAt: isoOrNull(article.publishedAt),
+      ...metadataFromColumns(article),
       sourceLang: article.sourceLang,
       targetLang: article.targetLang,
       engine: { name: article.engine.name, version: emptyToNull(article.engine.version) },

@@ -7,6 +7,7 @@ import { FEEDBACK_LIMITS, type FeedbackCategory } from "@/lib/domain/feedback";
 import { env } from "@/lib/env";
 import { AppError, badRequest, notFound, tooLarge } from "@/lib/errors";
 import { appendAudit } from "./audit";
+import { notifyFeedback } from "./notifications";
 import { publicRevisionOf } from "./public-articles";
 import { hitRateLimits, releaseRateLimit } from "./rate-limit";
 import { segmentTextAtRevision, textsAtRevision } from "./revision-texts";
@@ -146,6 +147,7 @@ export async function submitFeedback(
         ${anchor.quoteStart}, ${anchor.quoteEnd}, ${input.category}::"FeedbackCategory",
         ${input.suggestion?.trim() || null}, ${input.comment?.trim() ?? ""}, ${input.contact || null},
         'NEW'::"FeedbackStatus", ${opts.ipHash}, ${new Date()})`;
+    await notifyFeedback(tx, { articleId: article.id, category: input.category });
     await appendAudit(tx, {
       actor: opts.actor,
       action: "feedback.submit",

@@ -5,7 +5,8 @@ import { Prisma, db, transaction, type Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { type GalleyArticleDocument, referencedEmails } from "@/lib/formats/galley-json";
 import { countWords, makeSlug } from "@/lib/ingest/identity";
-import { ensureEngine } from "./articles";
+import { metadataColumns, metadataFromInput } from "@/lib/ingest/metadata";
+import { ensureEngine } from "./ingest";
 import { appendAudit } from "./audit";
 
 export interface ImportDocumentResult {
@@ -79,9 +80,7 @@ export async function importArticleDocument(
           slug,
           outlet: a.outlet ?? "",
           externalId: a.externalId,
-          url: a.url,
-          byline: a.byline,
-          publishedAt: dateOrNull(a.publishedAt),
+          ...metadataColumns(metadataFromInput(a)),
           sourceLang: a.sourceLang,
           targetLang: a.targetLang,
           engineId: engine.id,

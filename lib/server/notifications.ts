@@ -1,5 +1,5 @@
 import "server-only";
-import type { UserActor } from "@/lib/auth/policy";
+import type { Actor, UserActor } from "@/lib/auth/policy";
 import { ROLE_PERMISSIONS, ROLES } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/domain/types";
@@ -74,6 +74,50 @@ export async function notifyStatusChange(
     articleId: input.articleId,
     actorId: input.actor.userId,
     text: `${input.actor.name} requested changes on ${title}: ${input.note ?? ""}`,
+  });
+}
+
+/** The new assignee hears of it (not when they assigned themselves, nor on unassignment). */
+export async function notifyAssignment(
+  tx: Tx,
+  input: { articleId: string; assigneeId: string | null; previousId: string | null; actor: Actor },
+): Promise<void> {
+  if (!input.assigneeId || input.assigneeId === input.previousId) return;
+  const article = await tx.article.findUniqueOrThrow({
+    where: { id: input.articleId },
+    select: { title: true },
+  });
+  const who = input.actor.type === "USER" || input.actor.type === "TOKEN" ? input.actor : null;
+  await notify(tx, {
+    userIds: [input.assigneeId],
+    kind: "ASSIGNED",
+    articleId: input.articleId,
+    actorId: who?.userId ?? null,
+    text: `${who?.name ?? "Galley"} assigned '${clip(article.title, 60)}' to you`,
+  });
+}
+
+/**
+ * Reader feedback reaches the people who worked on the article: everyone who
+ * saved a revision of it, and its assignee. Disabled accounts are skipped.
+ */
+export async function notifyFeedback(
+  tx: Tx,
+  input: { articleId: string; category: string },
+): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string; title: string }[]>`
+    SELECT u."id", a."title" FROM "Article" a
+    JOIN "User" u ON u."disabledAt" IS NULL AND (u."id" = a."assigneeId" OR u."id" IN (
+      SELECT r."authorId" FROM "Revision" r WHERE r."articleId" = a."id" AND r."authorId" IS NOT NULL))
+    WHERE a."id" = ${input.articleId}`;
+  if (!rows.length) return;
+  const category = input.category.toLowerCase().replaceAll("_", " ");
+  await notify(tx, {
+    userIds: rows.map((r) => r.id),
+    kind: "FEEDBACK",
+    articleId: input.articleId,
+    actorId: null,
+    text: `A reader reported ${category} on '${clip(rows[0]!.title, 60)}'`,
   });
 }
 

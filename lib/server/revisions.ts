@@ -18,6 +18,7 @@ import { countWords } from "@/lib/ingest/identity";
 import { diffStats, diffText } from "@/lib/text/diff";
 import { appendAudit } from "./audit";
 import { confirmationProgress, recordConfirmations } from "./confirmations";
+import { livePerson, publishLive } from "./live/publish";
 import { notifyStatusChange } from "./notifications";
 import { openWork } from "./open-work";
 import { lockArticle } from "./articles";
@@ -199,6 +200,16 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         },
       });
     }
+    await publishLive(tx, {
+      type: "revision",
+      articleId: input.articleId,
+      revision: number,
+      kind: input.kind ?? "EDIT",
+      by: livePerson(input.actor),
+      segments: changed.map((s) => s.index),
+      status,
+      at: new Date().toISOString(),
+    });
     await appendAudit(tx, {
       actor: input.actor,
       action: input.kind === "REVERT" ? "revision.revert" : "revision.create",
@@ -348,6 +359,15 @@ export async function changeStatus(input: {
       to: input.to,
       note,
       actor: user,
+    });
+    await publishLive(tx, {
+      type: "status",
+      articleId: input.articleId,
+      from: article.status,
+      to: input.to,
+      revision: article.currentRevision,
+      by: livePerson(user),
+      at: new Date().toISOString(),
     });
     await appendAudit(tx, {
       actor: input.actor,

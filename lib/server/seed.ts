@@ -1,12 +1,12 @@
 import "server-only";
-import type { Actor, UserActor } from "@/lib/auth/policy";
+import { userActor, type Actor, type UserActor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { DEMO_ARTICLES, DEMO_EDITS, DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-articles";
-import { ingestArticle } from "./articles";
+import { ingestArticle } from "./ingest";
 import { createGlossaryTerm } from "./glossary";
 import { changeStatus, saveRevision } from "./revisions";
 import { seedDemoAnnotations } from "./seed-quality";
-import { ensureUser, userActor } from "./users";
+import { ensureUser } from "./users";
 
 const SEED_ACTOR: Actor = { type: "SYSTEM", label: "seed" };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor, Role, UserActor } from "@/lib/auth/policy";
+import { userActor, type Actor, type Role, type UserActor } from "@/lib/auth/policy";
 import {
   DUMMY_PASSWORD_HASH,
   generatePassword,
@@ -12,24 +12,6 @@ import { isTimeZone } from "@/lib/format-time";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
 import { hitRateLimits, releaseRateLimit, takeFinishedOverLimit } from "./rate-limit";
-
-/**
- * The actor a user acts as: signed in (USER), or through one of their API tokens (TOKEN).
- * The one place a user row becomes an audit actor.
- */
-export function userActor(
-  user: { id: string; email: string; name: string; role: Role },
-  tokenId: string | null = null,
-): UserActor {
-  return {
-    type: tokenId ? "TOKEN" : "USER",
-    userId: user.id,
-    tokenId,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-  };
-}
 
 /** The user with this email (matched case-insensitively, as sign-in does), or null. */
 export function findUserByEmail(email: string) {

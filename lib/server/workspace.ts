@@ -120,7 +120,10 @@ export async function loadWorkspace(articleId: string, actor: UserActor, feedbac
       dismiss: can(actor, "dismiss:qa"),
       assign: can(actor, "assign:article"),
       export: can(actor, "export:article"),
+      comment: can(actor, "comment:article"),
     },
+    /** Who is looking: the live view leaves this user out of "who else is here". */
+    me: { name: actor.name, email: actor.email },
   };
 }
 

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import type { Actor } from "@/lib/auth/policy";
-import { isRole, ROLES } from "@/lib/auth/policy";
+import { isRole, ROLES, userActor } from "@/lib/auth/policy";
 import { generatePassword } from "@/lib/auth/secrets";
 import { withDatabase } from "./context";
 import { ProgressBar } from "./progress";
@@ -242,7 +242,7 @@ async function importDocumentFile(file: string, as?: string): Promise<number> {
 
 async function importActor(email?: string): Promise<Actor | null> {
   if (!email) return CLI_ACTOR;
-  const { findUserByEmail, userActor } = await import("@/lib/server/users");
+  const { findUserByEmail } = await import("@/lib/server/users");
   const user = await findUserByEmail(email);
   if (!user) {
     process.stderr.write(`No user with email ${email}\n`);

@@ -147,6 +147,17 @@ export const API_RULES: Record<string, ApiRule> = {
     path: "/api/v1/articles/{id}/comments",
     ...W,
   },
+  // A live stream: maxSeconds=1 makes it end, so the matrix can read the whole answer.
+  "GET /api/v1/articles/[id]/events": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/events?maxSeconds=1",
+    ok: [200],
+  },
+  "POST /api/v1/articles/[id]/presence": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/presence",
+    ...W,
+  },
   "PATCH /api/v1/comments/[id]": { min: "reviewer", path: "/api/v1/comments/{commentId}", ...W },
   "GET /api/v1/notifications": { min: "viewer", path: "/api/v1/notifications", ok: [200] },
   "POST /api/v1/notifications/read": {

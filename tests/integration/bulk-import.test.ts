@@ -75,25 +75,49 @@ describe("bulk NDJSON import", () => {
     expect(byLine[11]).toMatchObject({ status: "created" });
   });
 
-  it("keeps results in line order with parallel ingests, including duplicates racing", async () => {
+  it.each([8, 100])(
+    "keeps results in line order in batches of %i, the same article repeated inside and across batches",
+    async (batchSize) => {
+      const editor = await makeUser("EDITOR");
+      const same = JSON.stringify(articleInput());
+      const body = Array.from({ length: 40 }, (_, i) =>
+        i % 10 === 0 ? same : JSON.stringify(articleInput()),
+      ).join("\n");
+      const summary = await importNdjsonLines(lines(body), editor, { batchSize });
+      expect(summary.results.map((r) => r.line)).toEqual(
+        Array.from({ length: 40 }, (_, i) => i + 1),
+      );
+      expect(summary).toMatchObject({ created: 37, existing: 3, errors: 0 });
+      const ids = new Set(
+        summary.results.filter((_, i) => i % 10 === 0).map((r) => "id" in r && r.id),
+      );
+      expect(ids.size).toBe(1);
+    },
+  );
+
+  it("stores each article once when two imports of the same file race", async () => {
     const editor = await makeUser("EDITOR");
-    const same = JSON.stringify(articleInput());
-    const body = Array.from({ length: 40 }, (_, i) =>
-      i % 10 === 0 ? same : JSON.stringify(articleInput()),
-    ).join("\n");
-    const summary = await importNdjsonLines(lines(body), editor, { concurrency: 8 });
-    expect(summary.results.map((r) => r.line)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(summary).toMatchObject({ created: 37, existing: 3, errors: 0 });
+    const body = Array.from({ length: 30 }, () => JSON.stringify(articleInput())).join("\n");
+    const [a, b] = await Promise.all([
+      importNdjsonLines(lines(body), editor, { batchSize: 10 }),
+      importNdjsonLines(lines(body), editor, { batchSize: 10 }),
+    ]);
+    expect(a.errors + b.errors).toBe(0);
+    expect(a.created + b.created).toBe(30);
+    expect(a.existing + b.existing).toBe(30);
+    const idsOf = (s: typeof a) => s.results.map((r) => ("id" in r ? r.id : null));
+    expect(idsOf(a)).toEqual(idsOf(b));
   });
 
-  it("creates a new engine once when its first articles arrive in parallel", async () => {
+  it("creates a new engine once when its first articles arrive in parallel imports", async () => {
     const editor = await makeUser("EDITOR");
     const engine = { name: `Fresh MT ${Date.now()}`, version: "0.1" };
-    const body = Array.from({ length: 12 }, () => JSON.stringify(articleInput({ engine }))).join(
-      "\n",
+    const file = () =>
+      Array.from({ length: 4 }, () => JSON.stringify(articleInput({ engine }))).join("\n");
+    const summaries = await Promise.all(
+      [file(), file(), file()].map((body) => importNdjsonLines(lines(body), editor)),
     );
-    const summary = await importNdjsonLines(lines(body), editor, { concurrency: 12 });
-    expect(summary).toMatchObject({ created: 12, errors: 0 });
+    expect(summaries.map((s) => s.created)).toEqual([4, 4, 4]);
     expect(await db().engine.count({ where: { name: engine.name } })).toBe(1);
   });
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { assignArticle } from "@/lib/server/articles";
 import { createAnnotation } from "@/lib/server/annotations";
 import { createComment, listComments, resolveComment } from "@/lib/server/comments";
 import { confirmationProgress } from "@/lib/server/confirmations";
+import { submitFeedback } from "@/lib/server/feedback-intake";
 import { listNotifications, markNotificationsRead } from "@/lib/server/notifications";
 import { changeStatus, saveRevision } from "@/lib/server/revisions";
 import { getTimeline } from "@/lib/server/timeline";
-import { makeArticle, makeUser } from "./factories";
+import { makeArticle, makeUser, publishArticle } from "./factories";
 
 const confirmAll = (
   articleId: string,
@@ -325,5 +327,59 @@ describe("timeline paging", () => {
     expect(all.items.length).toBe(1 + 5 + 4); // status, 5 revisions (ingest + 4), 4 comments
     const times = all.items.map((i) => i.at);
     expect([...times].sort().reverse()).toEqual(times);
+  });
+});
+
+describe("hand-off notifications", () => {
+  it("tell the assignee of an assignment, in the same transaction, once", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const a = await makeArticle(editor);
+    await assignArticle(a.id, reviewer.email, editor);
+    const inbox = await listNotifications(reviewer.userId);
+    expect(inbox.items).toHaveLength(1);
+    expect(inbox.items[0]).toMatchObject({
+      kind: "ASSIGNED",
+      articleId: a.id,
+      actor: { email: editor.email },
+    });
+    // Assigning again to the same person, or to oneself, tells nobody anything new.
+    await assignArticle(a.id, reviewer.email, editor);
+    await assignArticle(a.id, editor.email, editor);
+    expect((await listNotifications(reviewer.userId)).items).toHaveLength(1);
+    expect((await listNotifications(editor.userId)).items).toEqual([]);
+    // A refused assignment leaves no notification behind.
+    const viewer = await makeUser("VIEWER");
+    await expect(assignArticle(a.id, viewer.email, editor)).rejects.toMatchObject({ status: 400 });
+    expect((await listNotifications(viewer.userId)).items).toEqual([]);
+  });
+
+  it("tell everyone who worked on the article of new reader feedback, and nobody else", async () => {
+    const editor = await makeUser("EDITOR");
+    const author = await makeUser("REVIEWER");
+    const assignee = await makeUser("REVIEWER");
+    const bystander = await makeUser("REVIEWER");
+    const a = await makeArticle(editor);
+    await publishArticle(a.id, editor);
+    await saveRevision({
+      articleId: a.id,
+      baseRevision: 1,
+      segments: [{ index: 1, text: "The first paragraph, reviewed." }],
+      actor: author,
+    });
+    await assignArticle(a.id, assignee.email, editor);
+    await submitFeedback(
+      { articleId: a.id, category: "MISTRANSLATION", comment: "Wrong figure" },
+      { actor: { type: "ANONYMOUS", ipHash: "reader-1" }, ipHash: "reader-1" },
+    );
+    for (const user of [author, assignee, editor]) {
+      const feedback = (await listNotifications(user.userId)).items.filter(
+        (n) => n.kind === "FEEDBACK",
+      );
+      expect(feedback).toHaveLength(1);
+      expect(feedback[0]).toMatchObject({ articleId: a.id, actor: null });
+      expect(feedback[0]!.text).toContain("mistranslation");
+    }
+    expect((await listNotifications(bystander.userId)).items).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Role, UserActor } from "@/lib/auth/policy";
+import { userActor, type Role, type UserActor } from "@/lib/auth/policy";
 import type { IngestArticleInput } from "@/lib/ingest/schema";
-import { ingestArticle } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 import { changeStatus } from "@/lib/server/revisions";
 import { createUser } from "@/lib/server/users";
 
@@ -16,14 +16,7 @@ export async function makeUser(
     { email: `${role.toLowerCase()}-${uid()}@test.local`, role, password },
     { type: "SYSTEM", label: "test" },
   );
-  return {
-    type: "USER",
-    userId: user.id,
-    tokenId: null,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-  };
+  return userActor(user);
 }
 
 export function articleInput(overrides: Partial<IngestArticleInput> = {}): IngestArticleInput {

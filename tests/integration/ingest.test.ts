@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listArticles } from "@/lib/server/article-queue";
-import { getArticleView, ingestArticle } from "@/lib/server/articles";
+import { getArticleView } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 import { articleInput, makeUser } from "./factories";
 
 describe("ingest", () => {

@@ -4,7 +4,7 @@ import { getArticleWarnings } from "@/lib/server/checks";
 import { getArticleQuality } from "@/lib/server/quality-scores";
 import { saveRevision } from "@/lib/server/revisions";
 import { articleInput, makeUser } from "./factories";
-import { ingestArticle } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 
 // The workspace passes its already-loaded article to the quality functions; the
 // answer must be the same as when they load the article themselves.

@@ -77,7 +77,7 @@ describe("crash during writes", () => {
 
   it("leaves no half-imported article when killed during a bulk import", async () => {
     app = await startAppServer({ DATABASE_URL: db.url });
-    const lines = Array.from({ length: 3000 }, (_, i) =>
+    const lines = Array.from({ length: 6000 }, (_, i) =>
       JSON.stringify({
         sourceLang: "ko",
         targetLang: "en",
@@ -107,7 +107,7 @@ describe("crash during writes", () => {
       `SELECT count(*)::int AS n FROM "Article" WHERE "externalId" LIKE 'crash-%'`,
     );
     expect(imported[0].n).toBeGreaterThan(0);
-    expect(imported[0].n).toBeLessThan(3000);
+    expect(imported[0].n).toBeLessThan(6000);
     const broken = await client.query(`
       SELECT a.id FROM "Article" a
       WHERE a."externalId" LIKE 'crash-%' AND (

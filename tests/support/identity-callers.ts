@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET ??= "identity-fixture-does-not-sign-0000";
   const { createUser } = await import("@/lib/server/users");
   const { createApiToken } = await import("@/lib/server/api-tokens");
-  const { ingestArticle } = await import("@/lib/server/articles");
+  const { ingestArticle } = await import("@/lib/server/ingest");
   const { articleInput } = await import("../integration/factories");
   const { db } = await import("@/lib/db");
   const system = { type: "SYSTEM" as const, label: "identity-fixture" };

@@ -7,6 +7,7 @@ import * as desk from "./desk";
 import * as feedback from "./feedback";
 import * as history from "./history";
 import * as interchange from "./interchange";
+import * as live from "./live";
 import * as meta from "./meta";
 import * as quality from "./quality";
 import type { RouteContract } from "../contract";
@@ -16,7 +17,7 @@ const isContract = (v: unknown): v is RouteContract =>
 
 /** Name (the OpenAPI operationId) → contract, collected from the area modules. */
 export const ROUTE_CONTRACTS: Readonly<Record<string, RouteContract>> = {};
-for (const area of [meta, articles, interchange, history, quality, feedback, audit, desk]) {
+for (const area of [meta, articles, interchange, history, quality, feedback, audit, desk, live]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;
     // Names are operationIds and must be unique; a clash would hide one operation.

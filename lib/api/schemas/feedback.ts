@@ -47,6 +47,12 @@ export const submitFeedbackSchema = z
 
 export type SubmitFeedbackBody = z.infer<typeof submitFeedbackSchema>;
 
+/** What the intake (lib/server/feedback-intake.ts) takes from a validated body: one mapping for both entry points. */
+export function feedbackInput(articleId: string, body: SubmitFeedbackBody) {
+  const { [HONEYPOT_FIELD]: honeypot, ...fields } = body;
+  return { articleId, ...fields, honeypot };
+}
+
 /**
  * The public form posts strings; turn them into the JSON shape (numbers, and
  * absent for empty fields) so both entry points share one schema.

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { ingestArticle as ingest, listArticles as list } from "@/lib/api/routes/articles";
 import { listArticles } from "@/lib/server/article-queue";
-import { ingestArticle } from "@/lib/server/articles";
+import { ingestArticle } from "@/lib/server/ingest";
 
 export const GET = apiRoute(list, async ({ query, user }) => {
   const { assignee, ...rest } = query;

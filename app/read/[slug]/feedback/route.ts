@@ -1,9 +1,11 @@
 import type { NextRequest } from "next/server";
+import { mediaType, readLimitedBody } from "@/lib/api/read-body";
 import { readerIpHash } from "@/lib/api/reader-ip";
 import { json, newRequestId } from "@/lib/api/respond";
 import {
   FEEDBACK_MAX_BODY_BYTES,
   feedbackFormToBody,
+  feedbackInput,
   submitFeedbackSchema,
 } from "@/lib/api/schemas/feedback";
 import { isDatabaseUnavailable } from "@/lib/db";
@@ -69,23 +71,12 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
       }
       throw new FormFailure(404, "not_found", "Article not found");
     }
-    const body = parsed.data;
     const ipHash = readerIpHash(req.headers);
-    await submitFeedback(
-      {
-        articleId: target.id,
-        category: body.category,
-        comment: body.comment,
-        suggestion: body.suggestion,
-        quote: body.quote,
-        contact: body.contact,
-        segmentIndex: body.segmentIndex,
-        quoteStart: body.quoteStart,
-        quoteEnd: body.quoteEnd,
-        revisionSeen: body.revisionSeen,
-      },
-      { actor: { type: "ANONYMOUS", ipHash }, ipHash, requestId },
-    );
+    await submitFeedback(feedbackInput(target.id, parsed.data), {
+      actor: { type: "ANONYMOUS", ipHash },
+      ipHash,
+      requestId,
+    });
     return wantsJson ? json({ ok: true }, 201) : back("feedback=sent", "feedback-status");
   } catch (err) {
     const failure = toFailure(err, requestId);
@@ -115,25 +106,9 @@ function toFailure(err: unknown, requestId: string): FormFailure {
 }
 
 async function readForm(req: NextRequest): Promise<URLSearchParams> {
-  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") {
+  if (mediaType(req.headers) !== "application/x-www-form-urlencoded") {
     throw new FormFailure(415, "invalid", "Content-Type must be application/x-www-form-urlencoded");
   }
-  const tooLarge = new FormFailure(413, "too_large", "The feedback is too long");
-  if (Number(req.headers.get("content-length") ?? "0") > MAX_FORM_BYTES) throw tooLarge;
-  if (!req.body) return new URLSearchParams();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FORM_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge;
-    }
-    chunks.push(value);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+  const buf = await readLimitedBody(req, MAX_FORM_BYTES, "The feedback is too long");
+  return new URLSearchParams(buf.toString("utf8"));
 }

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { listArticleFeedback, submitFeedback as submit } from "@/lib/api/routes/feedback";
-import { HONEYPOT_FIELD } from "@/lib/domain/feedback";
+import { feedbackInput } from "@/lib/api/schemas/feedback";
 import { getArticleMeta } from "@/lib/server/articles";
 import { feedbackCountsForArticle, listFeedbackForArticle } from "@/lib/server/feedback-queries";
 import { submitFeedback } from "@/lib/server/feedback-intake";
@@ -8,23 +8,12 @@ import { submitFeedback } from "@/lib/server/feedback-intake";
 // Public: readers are anonymous. Over-long fields are 413, bad anchors 400,
 // bursts 429 with Retry-After (lib/server/feedback.ts).
 export const POST = apiRoute(submit, async ({ params, body, ipHash, requestId, reply }) => {
-  const res = await submitFeedback(
-    {
-      articleId: params.id,
-      category: body.category,
-      comment: body.comment,
-      suggestion: body.suggestion,
-      quote: body.quote,
-      contact: body.contact,
-      segmentIndex: body.segmentIndex,
-      quoteStart: body.quoteStart,
-      quoteEnd: body.quoteEnd,
-      revisionSeen: body.revisionSeen,
-      honeypot: body[HONEYPOT_FIELD],
-    },
-    // Feedback is always the reader's voice, even from a signed-in browser.
-    { actor: { type: "ANONYMOUS", ipHash }, ipHash, requestId },
-  );
+  // Feedback is always the reader's voice, even from a signed-in browser.
+  const res = await submitFeedback(feedbackInput(params.id, body), {
+    actor: { type: "ANONYMOUS", ipHash },
+    ipHash,
+    requestId,
+  });
   return reply(201, { id: res.id });
 });
 
