@@ -10,16 +10,10 @@ import {
   rankArticles,
   replaceReport,
   reportTable,
-  type ArticleScorer,
   type EvalReport,
 } from "@/lib/quality/eval";
 import { loadEvalArticles } from "@/lib/quality/eval-fixtures";
-
-// Article-level scorers reported as ROC AUC. The risk score will be added here; the
-// warning count is a baseline it has to beat.
-const SCORERS: ArticleScorer[] = [
-  { name: "QA warning count (baseline)", score: (_article, result) => result.warnings.length },
-];
+import { SCORERS } from "@/lib/quality/eval-scorers";
 
 const args = new Set(process.argv.slice(2));
 const articles = loadEvalArticles();

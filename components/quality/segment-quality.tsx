@@ -19,6 +19,8 @@ export interface SegmentQualityProps {
   warnings: WarningDto[];
   canAnnotate: boolean;
   canDismiss: boolean;
+  /** May save revisions: warnings with a replacement offer a one-click replace. */
+  canEdit?: boolean;
   currentUserId: string;
   /** Approvers may resolve or reject anyone's annotation (server-enforced either way). */
   canResolveAny?: boolean;
@@ -39,6 +41,7 @@ export function SegmentQuality({
   warnings,
   canAnnotate,
   canDismiss,
+  canEdit = false,
   currentUserId,
   canResolveAny = false,
   lang,
@@ -91,6 +94,7 @@ export function SegmentQuality({
         articleId={articleId}
         warnings={warnings}
         canDismiss={canDismiss}
+        canEdit={canEdit}
         onChanged={changed}
       />
       {/* Collapsed unless something is highlighted: the row already shows the text once. */}

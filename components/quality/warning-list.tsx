@@ -1,6 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import type { WarningDto } from "@/lib/quality/dto";
+import { applyWarningFix } from "@/lib/api/routes/intel";
 import { dismissWarning } from "@/lib/api/routes/quality";
 import { sendJson } from "./api";
 
@@ -11,18 +12,25 @@ const CHECK_LABEL: Record<string, string> = {
   glossary: "Glossary",
   punctuation: "Punctuation",
   literalism: "Literalism",
+  rule: "Rule",
+  "approved-name": "Approved name",
 };
 
-/** QA warnings on one segment, each dismissible with an optional reason. */
+/**
+ * QA warnings on one segment, each dismissible with an optional reason; warnings that carry a
+ * replacement (approved names) also offer a one-click replace when the user may edit.
+ */
 export function WarningList({
   articleId,
   warnings,
   canDismiss,
+  canEdit = false,
   onChanged,
 }: {
   articleId: string;
   warnings: WarningDto[];
   canDismiss: boolean;
+  canEdit?: boolean;
   onChanged: (message: string) => void;
 }) {
   if (warnings.length === 0) return null;
@@ -34,6 +42,7 @@ export function WarningList({
           articleId={articleId}
           warning={w}
           canDismiss={canDismiss}
+          canEdit={canEdit}
           onChanged={onChanged}
         />
       ))}
@@ -45,11 +54,13 @@ function WarningItem({
   articleId,
   warning: w,
   canDismiss,
+  canEdit,
   onChanged,
 }: {
   articleId: string;
   warning: WarningDto;
   canDismiss: boolean;
+  canEdit: boolean;
   onChanged: (message: string) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -76,6 +87,20 @@ function WarningItem({
     onChanged("Warning dismissed.");
   }
 
+  async function replace() {
+    if (w.start === undefined) return;
+    setPending(true);
+    setError(null);
+    const res = await sendJson(
+      applyWarningFix,
+      { id: articleId },
+      { segmentIndex: w.segmentIndex, fingerprint: w.fingerprint, start: w.start },
+    );
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    onChanged(`Replaced with "${w.replacement}" (revision ${res.data.revision}).`);
+  }
+
   return (
     <li
       className="rounded border border-amber-200 bg-amber-50 p-2 text-xs text-amber-950"
@@ -86,6 +111,16 @@ function WarningItem({
         {CHECK_LABEL[w.check] ?? w.check}
       </span>
       {w.message}
+      {canEdit && w.replacement !== undefined && w.start !== undefined ? (
+        <button
+          type="button"
+          onClick={replace}
+          disabled={pending}
+          className="ml-2 rounded border border-amber-300 bg-white px-2 py-0.5 disabled:opacity-60"
+        >
+          Replace with &ldquo;{w.replacement}&rdquo;
+        </button>
+      ) : null}
       {canDismiss && !open ? (
         <button
           type="button"

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "approve:article",
   "publish:article",
   "manage:glossary",
+  "manage:qa-rules",
   "read:audit",
   "admin:users",
   "admin:tokens",
@@ -42,6 +43,7 @@ const EDITOR: Permission[] = [
   "approve:article",
   "publish:article",
   "manage:glossary",
+  "manage:qa-rules",
 ];
 const ADMIN: Permission[] = [...EDITOR, "read:audit", "admin:users", "admin:tokens"];
 
@@ -109,6 +111,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/feedback", label: "Feedback", permission: "triage:feedback" },
   { href: "/dashboard", label: "Dashboard", permission: "read:metrics" },
   { href: "/glossary", label: "Glossary", permission: "manage:glossary" },
+  { href: "/qa-rules", label: "QA rules", permission: "manage:qa-rules" },
   { href: "/audit", label: "Audit", permission: "read:audit" },
   { href: "/admin", label: "Admin", permission: "admin:users" },
 ];

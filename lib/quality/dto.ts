@@ -1,7 +1,7 @@
 // Plain, JSON-safe shapes the quality API returns and the workspace components render.
 // No Prisma or server imports, so client components can import them.
 
-import type { CheckId } from "./checks/types";
+import type { RuleSeverity, WarningCheck } from "./checks/types";
 import type { MqmWeights } from "./mqm";
 
 export type AnnotationTarget = "TEXT" | "MT";
@@ -32,10 +32,15 @@ export interface AnnotationDto {
 
 export interface WarningDto {
   segmentIndex: number;
-  check: CheckId;
+  check: WarningCheck;
   message: string;
   start?: number;
   end?: number;
+  /** check "rule": the custom rule and its severity. */
+  ruleId?: string;
+  severity?: RuleSeverity;
+  /** check "approved-name": the approved spelling to put in place of [start, end). */
+  replacement?: string;
   /** Stable id of this warning (check + segment + message), used to dismiss it. */
   fingerprint: string;
 }

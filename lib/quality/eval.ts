@@ -99,7 +99,12 @@ export function evaluateArticle(article: EvalArticle): ArticleResult {
   const warnings = runChecks(context);
   const textOf = (index: number) => context.segments[index]?.text ?? "";
   const overlapsAnyCheck = (w: Warning, label: EvalLabel) =>
-    warningMatchesLabel(w, { ...label, check: w.check }, textOf(label.segmentIndex));
+    // Evaluation contexts carry no custom rules or approved names, so w.check is a built-in id.
+    warningMatchesLabel(
+      w,
+      { ...label, check: w.check as EvalLabel["check"] },
+      textOf(label.segmentIndex),
+    );
   return {
     id: article.id,
     context,

@@ -2,7 +2,13 @@ import "server-only";
 // The review queue: filters, full-text search and keyset pages of articles.
 import { Prisma, db } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/domain/types";
-import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
+import type { RiskReason } from "@/lib/quality/risk";
+import {
+  decodeCursor,
+  decodeRiskCursor,
+  encodeCursor,
+  encodeRiskCursor,
+} from "@/lib/validation/cursor";
 import { engineConditions } from "./engine-filter";
 import { emptyToNull } from "@/lib/text/nullable";
 
@@ -19,6 +25,8 @@ export interface ListArticlesQuery {
   assigneeId?: string;
   externalId?: string;
   outlet?: string;
+  /** "risk": riskiest first, on the stored riskScore (indexed; see lib/server/risk.ts). */
+  sort?: "updated" | "risk";
   limit: number;
   cursor?: string;
 }
@@ -38,6 +46,7 @@ export interface ArticleListItem {
   assignee: string | null;
   createdAt: string;
   updatedAt: string;
+  risk: { score: number; reasons: RiskReason[] };
 }
 
 export async function listArticles(
@@ -52,10 +61,17 @@ export async function listArticles(
   if (q.assigneeId) where.push(Prisma.sql`a."assigneeId" = ${q.assigneeId}`);
   if (q.externalId) where.push(Prisma.sql`a."externalId" = ${q.externalId}`);
   if (q.outlet) where.push(Prisma.sql`a."outlet" = ${q.outlet}`);
-  if (q.cursor) {
+  const byRisk = q.sort === "risk";
+  if (q.cursor && byRisk) {
+    const c = decodeRiskCursor(q.cursor);
+    where.push(Prisma.sql`(a."riskScore", a."id") < (${c.score}, ${c.id})`);
+  } else if (q.cursor) {
     const c = decodeCursor(q.cursor);
     where.push(Prisma.sql`(a."updatedAt", a."id") < (${c.updatedAt}, ${c.id})`);
   }
+  const order = byRisk
+    ? Prisma.sql`a."riskScore" DESC, a."id" DESC`
+    : Prisma.sql`a."updatedAt" DESC, a."id" DESC`;
   const rows = await db().$queryRaw<
     {
       id: string;
@@ -73,17 +89,19 @@ export async function listArticles(
       updatedAt: Date;
       assignee: string | null;
       newFeedback: number;
+      riskScore: number;
+      riskReasons: RiskReason[];
     }[]
   >`
     SELECT a."id", a."slug", a."title", a."status", e."name" AS "engineName", e."version" AS "engineVersion",
            a."sourceLang", a."targetLang", a."outlet", a."externalId", a."currentRevision",
-           a."createdAt", a."updatedAt", u."email" AS "assignee",
+           a."createdAt", a."updatedAt", u."email" AS "assignee", a."riskScore", a."riskReasons",
            (SELECT count(*)::int FROM "Feedback" f WHERE f."articleId" = a."id" AND f."status" = 'NEW') AS "newFeedback"
     FROM "Article" a
     JOIN "Engine" e ON e."id" = a."engineId"
     LEFT JOIN "User" u ON u."id" = a."assigneeId"
     WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY a."updatedAt" DESC, a."id" DESC
+    ORDER BY ${order}
     LIMIT ${q.limit + 1}`;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -103,8 +121,14 @@ export async function listArticles(
       assignee: r.assignee,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
+      risk: { score: r.riskScore, reasons: r.riskReasons },
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+    nextCursor:
+      rows.length > q.limit && last
+        ? byRisk
+          ? encodeRiskCursor(last.riskScore, last.id)
+          : encodeCursor(last.updatedAt, last.id)
+        : null,
   };
 }
 

@@ -8,19 +8,22 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import type { UserActor } from "@/lib/auth/policy";
-import { Prisma, db, transaction, type Db, type Tx } from "@/lib/db";
+import { Prisma, db, readAll, transaction, type Db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import {
   runChecks,
   type CheckContext,
-  type CheckId,
+  type WarningCheck,
   type LiteralismPattern,
   type Warning,
 } from "@/lib/quality/checks";
 import type { WarningDto } from "@/lib/quality/dto";
 import { appendAudit } from "./audit";
+import { refreshArticleRisk } from "./risk";
+import { approvedNamesFor } from "./approved-names";
 import { glossaryForPair } from "./glossary";
+import { rulesForArticle } from "./qa-rules";
 import { textsAtRevision } from "./revision-texts";
 import type { ArticleView } from "@/lib/domain/types";
 import { blankToNull } from "@/lib/text/nullable";
@@ -30,9 +33,14 @@ import { blankToNull } from "@/lib/text/nullable";
  * gets the same fingerprint on every run, so a dismissal keeps matching until the text
  * changes what the warning says.
  */
-export function warningFingerprint(w: Pick<Warning, "check" | "segmentIndex" | "message">): string {
+export function warningFingerprint(
+  w: Pick<Warning, "check" | "segmentIndex" | "message" | "ruleId">,
+): string {
+  // A custom rule's id joins the key, so two rules with the same message stay apart; the
+  // built-in checks keep their original key (stored dismissals stay valid).
+  const rule = w.ruleId === undefined ? "" : `\u0000${w.ruleId}`;
   return createHash("sha256")
-    .update(`${w.check}\u0000${w.segmentIndex}\u0000${w.message}`)
+    .update(`${w.check}\u0000${w.segmentIndex}\u0000${w.message}${rule}`)
     .digest("hex")
     .slice(0, 32);
 }
@@ -61,12 +69,20 @@ export async function articleCheckContext(
   client: Db | Tx = db(),
 ): Promise<CheckContext> {
   if (view) {
+    const engine = { name: view.engine.name, version: view.engine.version ?? "" };
     return {
       sourceLang: view.sourceLang,
       targetLang: view.targetLang,
-      segments: view.segments.map((s) => ({ index: s.index, source: s.source, text: s.text })),
+      segments: view.segments.map((s) => ({
+        index: s.index,
+        source: s.source,
+        text: s.text,
+        kind: s.kind,
+      })),
       glossary: await glossaryForPair(view.sourceLang, view.targetLang, client),
       literalismPatterns: literalismPatterns(),
+      rules: await rulesForArticle({ ...view, engine }, client),
+      approvedNames: await approvedNamesFor(view.targetLang, client),
     };
   }
   const article = await client.article.findUnique({
@@ -75,13 +91,19 @@ export async function articleCheckContext(
       sourceLang: true,
       targetLang: true,
       currentRevision: true,
-      segments: { select: { index: true, source: true, mt: true }, orderBy: { index: "asc" } },
+      engine: { select: { name: true, version: true } },
+      segments: {
+        select: { index: true, kind: true, source: true, mt: true },
+        orderBy: { index: "asc" },
+      },
     },
   });
   if (!article) throw notFound("Article");
-  const [texts, glossary] = await Promise.all([
-    textsAtRevision(client, articleId, article.currentRevision),
-    glossaryForPair(article.sourceLang, article.targetLang, client),
+  const [texts, glossary, rules, approvedNames] = await readAll(client, [
+    () => textsAtRevision(client, articleId, article.currentRevision),
+    () => glossaryForPair(article.sourceLang, article.targetLang, client),
+    () => rulesForArticle(article, client),
+    () => approvedNamesFor(article.targetLang, client),
   ]);
   return {
     sourceLang: article.sourceLang,
@@ -90,9 +112,12 @@ export async function articleCheckContext(
       index: s.index,
       source: s.source,
       text: texts.get(s.index) ?? s.mt,
+      kind: s.kind,
     })),
     glossary,
     literalismPatterns: literalismPatterns(),
+    rules,
+    approvedNames,
   };
 }
 
@@ -115,6 +140,15 @@ export async function getArticleWarnings(
   client: Db | Tx = db(),
 ): Promise<WarningDto[]> {
   const ctx = await articleCheckContext(articleId, view, client);
+  return warningsForContext(articleId, ctx, client);
+}
+
+/** The open warnings of an article whose check context the caller already built. */
+export async function warningsForContext(
+  articleId: string,
+  ctx: CheckContext,
+  client: Db | Tx = db(),
+): Promise<WarningDto[]> {
   const dismissals = await client.qaDismissal.findMany({
     where: { articleId },
     select: { segmentIndex: true, check: true, fingerprint: true },
@@ -125,7 +159,7 @@ export async function getArticleWarnings(
 export interface DismissInput {
   articleId: string;
   segmentIndex: number;
-  check: CheckId;
+  check: WarningCheck;
   fingerprint: string;
   reason?: string | null;
 }
@@ -186,6 +220,7 @@ async function insertDismissal(
     const row = await tx.qaDismissal.create({
       data: { ...key, reason, dismissedById: actor.userId },
     });
+    await refreshArticleRisk(tx, key.articleId);
     await appendAudit(tx, {
       actor,
       action: "qa.dismiss",

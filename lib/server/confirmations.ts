@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import { readAll, type Db, type Tx } from "@/lib/db";
 import { lastChangePerSegment } from "./revision-texts";
 
 // Per-segment confirmation, as in CAT tools. A confirmation names the revision
@@ -18,12 +18,13 @@ export async function confirmationProgress(
   articleId: string,
   revision: number,
 ): Promise<ConfirmationProgress> {
-  const [last, confirmations] = await Promise.all([
-    lastChangePerSegment(client, articleId, revision),
-    client.segmentConfirmation.findMany({
-      where: { articleId },
-      select: { segmentIndex: true, revisionNumber: true },
-    }),
+  const [last, confirmations] = await readAll(client, [
+    () => lastChangePerSegment(client, articleId, revision),
+    () =>
+      client.segmentConfirmation.findMany({
+        where: { articleId },
+        select: { segmentIndex: true, revisionNumber: true },
+      }),
   ]);
   const at = new Map(confirmations.map((c) => [c.segmentIndex, c.revisionNumber]));
   const bySegment = new Map(

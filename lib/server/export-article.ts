@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, db, type Db, type Tx } from "@/lib/db";
+import { Prisma, db, readAll, type Db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import {
   GALLEY_ARTICLE_FORMAT,
@@ -37,37 +37,43 @@ async function readDocument(client: Tx, articleId: string): Promise<GalleyArticl
   if (!article) throw notFound("Article");
   const byArticle = { where: { articleId } };
   const [segments, revisions, texts, publications, annotations, feedback, dismissals] =
-    await Promise.all([
-      client.segment.findMany({ ...byArticle, orderBy: { index: "asc" } }),
-      client.revision.findMany({
-        ...byArticle,
-        orderBy: { number: "asc" },
-        include: { author: { select: { email: true, name: true } } },
-      }),
-      client.segmentText.findMany({
-        ...byArticle,
-        orderBy: [{ revisionNumber: "asc" }, { segmentIndex: "asc" }],
-      }),
-      client.publication.findMany({
-        ...byArticle,
-        orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-        include: { publishedBy: { select: { email: true, name: true } } },
-      }),
-      client.annotation.findMany({
-        ...byArticle,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { author: { select: { email: true, name: true } } },
-      }),
-      client.feedback.findMany({
-        ...byArticle,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { triagedBy: { select: { email: true, name: true } } },
-      }),
-      client.qaDismissal.findMany({
-        ...byArticle,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { dismissedBy: { select: { email: true, name: true } } },
-      }),
+    await readAll(client, [
+      () => client.segment.findMany({ ...byArticle, orderBy: { index: "asc" } }),
+      () =>
+        client.revision.findMany({
+          ...byArticle,
+          orderBy: { number: "asc" },
+          include: { author: { select: { email: true, name: true } } },
+        }),
+      () =>
+        client.segmentText.findMany({
+          ...byArticle,
+          orderBy: [{ revisionNumber: "asc" }, { segmentIndex: "asc" }],
+        }),
+      () =>
+        client.publication.findMany({
+          ...byArticle,
+          orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+          include: { publishedBy: { select: { email: true, name: true } } },
+        }),
+      () =>
+        client.annotation.findMany({
+          ...byArticle,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          include: { author: { select: { email: true, name: true } } },
+        }),
+      () =>
+        client.feedback.findMany({
+          ...byArticle,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          include: { triagedBy: { select: { email: true, name: true } } },
+        }),
+      () =>
+        client.qaDismissal.findMany({
+          ...byArticle,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          include: { dismissedBy: { select: { email: true, name: true } } },
+        }),
     ]);
 
   const users = new Map<string, string>();

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db";
+import { db, readAll, type Db, type Tx } from "@/lib/db";
 import type { ArticleStatus, SegmentKind } from "@/lib/domain/types";
 import { notFound } from "@/lib/errors";
 import { diffSegments, diffText, type Change, type SegmentsDiff } from "@/lib/text/diff";
@@ -200,13 +200,14 @@ export async function getRevision(
   await requireArticle(client, articleId);
   const meta = (await getRevisionsMeta(articleId, [n], client)).get(n);
   if (!meta) throw notFound(`Revision ${n}`);
-  const [segments, texts] = await Promise.all([
-    client.segment.findMany({
-      where: { articleId },
-      orderBy: { index: "asc" },
-      select: { index: true, kind: true, source: true, mt: true },
-    }),
-    textsAtRevision(client, articleId, n),
+  const [segments, texts] = await readAll(client, [
+    () =>
+      client.segment.findMany({
+        where: { articleId },
+        orderBy: { index: "asc" },
+        select: { index: true, kind: true, source: true, mt: true },
+      }),
+    () => textsAtRevision(client, articleId, n),
   ]);
   return {
     ...meta,
@@ -242,10 +243,10 @@ export async function compareRevisions(
   const article = await requireArticle(client, articleId);
   const found = await getRevisionsMeta(articleId, [a, b], client);
   for (const n of [a, b]) if (!found.has(n)) throw notFound(`Revision ${n}`);
-  const [fromTexts, toTexts, kinds] = await Promise.all([
-    textsAtRevision(client, articleId, a),
-    textsAtRevision(client, articleId, b),
-    client.segment.findMany({ where: { articleId }, select: { index: true, kind: true } }),
+  const [fromTexts, toTexts, kinds] = await readAll(client, [
+    () => textsAtRevision(client, articleId, a),
+    () => textsAtRevision(client, articleId, b),
+    () => client.segment.findMany({ where: { articleId }, select: { index: true, kind: true } }),
   ]);
   const kindOf = new Map(kinds.map((k) => [k.index, k.kind]));
   const asList = (m: Map<number, string>) => [...m].map(([index, text]) => ({ index, text }));

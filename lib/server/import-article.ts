@@ -8,6 +8,7 @@ import { countWords, makeSlug } from "@/lib/ingest/identity";
 import { metadataColumns, metadataFromInput } from "@/lib/ingest/metadata";
 import { ensureEngine } from "./ingest";
 import { appendAudit } from "./audit";
+import { refreshArticleRisk } from "./risk";
 
 export interface ImportDocumentResult {
   id: string;
@@ -127,6 +128,7 @@ export async function importArticleDocument(
         ),
       });
       await insertDiscussion(tx, doc, uid);
+      await refreshArticleRisk(tx, a.id);
       await appendAudit(tx, {
         actor,
         action: "article.import",

@@ -16,6 +16,7 @@ import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { emptyToNull } from "@/lib/text/nullable";
 import { appendAuditMany } from "./audit";
+import { scoreNewArticles } from "./risk";
 
 export interface IngestResult {
   created: boolean;
@@ -245,6 +246,17 @@ async function storeArticles(
       })),
     ),
   });
+  await scoreNewArticles(
+    tx,
+    items.map(({ prepared: p, engineId }, i) => ({
+      id: ids[i]!,
+      engineId,
+      sourceLang: p.input.sourceLang,
+      targetLang: p.input.targetLang,
+      engine: p.engine,
+      segments: p.segments,
+    })),
+  );
   const userId = actor.type === "USER" || actor.type === "TOKEN" ? actor.userId : null;
   await tx.revision.createMany({
     data: items.map(({ prepared: p }, i) => ({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor, UserActor } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/policy";
-import { db, transaction, type Tx } from "@/lib/db";
+import { db, readAll, transaction, type Tx } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/domain/types";
 import { gateBlockers, type Blocker } from "@/lib/domain/gates";
 import {
@@ -17,6 +17,7 @@ import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import { countWords } from "@/lib/ingest/identity";
 import { diffStats, diffText } from "@/lib/text/diff";
 import { appendAudit } from "./audit";
+import { refreshArticleRisk } from "./risk";
 import { confirmationProgress, recordConfirmations } from "./confirmations";
 import { livePerson, publishLive } from "./live/publish";
 import { notifyStatusChange } from "./notifications";
@@ -62,14 +63,16 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
     if (input.baseRevision !== article.currentRevision) {
       // Enough for a three-way merge on the client (base, theirs, mine) and for
       // telling the reviewer who saved in between, and when.
-      const [base, latest] = await Promise.all([
-        input.baseRevision >= 1 && input.baseRevision < article.currentRevision
-          ? textsAtRevision(tx, input.articleId, input.baseRevision)
-          : Promise.resolve(new Map<number, string>()),
-        tx.revision.findFirst({
-          where: { articleId: input.articleId, number: article.currentRevision },
-          select: { createdAt: true, author: { select: { name: true, email: true } } },
-        }),
+      const [base, latest] = await readAll(tx, [
+        () =>
+          input.baseRevision >= 1 && input.baseRevision < article.currentRevision
+            ? textsAtRevision(tx, input.articleId, input.baseRevision)
+            : Promise.resolve(new Map<number, string>()),
+        () =>
+          tx.revision.findFirst({
+            where: { articleId: input.articleId, number: article.currentRevision },
+            select: { createdAt: true, author: { select: { name: true, email: true } } },
+          }),
       ]);
       throw conflict(
         `Revision ${input.baseRevision} is not the current revision (${article.currentRevision}); someone saved in between`,
@@ -200,6 +203,7 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         },
       });
     }
+    await refreshArticleRisk(tx, input.articleId);
     await publishLive(tx, {
       type: "revision",
       articleId: input.articleId,

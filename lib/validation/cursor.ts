@@ -24,7 +24,26 @@ export function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
   return parsed;
 }
 
+// The queue's "Riskiest first" order pages on (riskScore, id): base64url of "risk|score|id".
+
+export function encodeRiskCursor(score: number, id: string): string {
+  return Buffer.from(`risk|${score}|${id}`).toString("base64url");
+}
+
+function parseRiskCursor(cursor: string): { score: number; id: string } | null {
+  const [tag, raw, id, extra] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (tag !== "risk" || extra !== undefined || !id || !/^[\w-]{1,64}$/.test(id)) return null;
+  if (!/^\d{1,3}(\.\d{1,6})?$/.test(raw ?? "")) return null;
+  return { score: Number(raw), id };
+}
+
+export function decodeRiskCursor(cursor: string): { score: number; id: string } {
+  const parsed = parseRiskCursor(cursor);
+  if (!parsed) throw badRequest("Invalid cursor");
+  return parsed;
+}
+
 export const cursorParam = z
   .string()
   .max(200)
-  .refine((c) => parseCursor(c) !== null, "is not a valid cursor");
+  .refine((c) => parseCursor(c) !== null || parseRiskCursor(c) !== null, "is not a valid cursor");

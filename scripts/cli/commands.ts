@@ -60,6 +60,19 @@ export const commands: Record<string, Command> = {
         return 0;
       }),
   },
+  "refresh-risk": {
+    usage: "",
+    summary: "recompute every article's stored risk score (after glossary or QA rule changes)",
+    options: {},
+    positionals: 0,
+    run: () =>
+      withDatabase(async () => {
+        const { refreshAllRisk } = await import("@/lib/server/risk");
+        const n = await refreshAllRisk();
+        console.log(`risk recomputed for ${n} articles`);
+        return 0;
+      }),
+  },
   "user:create": {
     usage:
       "--email E --role ADMIN|EDITOR|REVIEWER|VIEWER [--name N]   (password from stdin, or generated)",

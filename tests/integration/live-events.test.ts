@@ -227,8 +227,10 @@ describe("the HTTP routes", () => {
     const a = await makeArticle(await makeUser("EDITOR"));
     const url = `/api/v1/articles/${a.id}/events`;
 
+    // Long enough for the first presence snapshot on a loaded machine (the stream's own
+    // presence arrives through a NOTIFY round trip after LISTEN is in place).
     const res = await callRoute(eventsRoute, {
-      url: `${url}?maxSeconds=1`,
+      url: `${url}?maxSeconds=4`,
       params: { id: a.id },
       token,
     });
@@ -236,7 +238,7 @@ describe("the HTTP routes", () => {
     expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(res.headers.get("cache-control")).toContain("no-transform");
     expect(res.headers.get("x-request-id")).toBeTruthy();
-    const body = await res.text(); // ends after one second
+    const body = await res.text(); // ends after four seconds
     expect(body).toMatch(/^retry: 3000\n\nevent: ready\ndata: \{"connectionId":"[\w-]+"\}\n\n/);
     expect(body).toContain(`"email":"${viewer.email}"`);
     // The stream's end removed its presence row.

@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
 import { displayTimeZone } from "@/lib/server/time-zone";
 import { listArticles, listEngines } from "@/lib/server/article-queue";
+import { RiskCell } from "@/components/risk-cell";
 import { StatusBadge } from "@/components/status-badge";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
@@ -102,6 +103,17 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             })}
           </select>
         </label>
+        <label className="flex flex-col">
+          <span className="mb-1 text-slate-600">Order</span>
+          <select
+            name="sort"
+            defaultValue={query.sort ?? "updated"}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
+            <option value="updated">Newest first</option>
+            <option value="risk">Riskiest first</option>
+          </select>
+        </label>
         <label className="flex items-center gap-1.5 pb-1">
           <input
             type="checkbox"
@@ -146,12 +158,15 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
               <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Updated
               </th>
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                Risk
+              </th>
             </tr>
           </thead>
           <tbody>
             {page.items.length === 0 ? (
               <tr>
-                <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
+                <td colSpan={9} className="px-3 py-8 text-center text-slate-500">
                   No articles match.
                 </td>
               </tr>
@@ -202,6 +217,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
                   title={formatDateTime(a.updatedAt, tz)}
                 >
                   {age(a.updatedAt)}
+                </td>
+                <td className="px-3 py-2">
+                  <RiskCell score={a.risk.score} reasons={a.risk.reasons} />
                 </td>
               </tr>
             ))}

@@ -8,6 +8,9 @@ import { listEngines } from "@/lib/server/article-queue";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
 import Link from "next/link";
 import { getEngineMetrics, type EngineMetrics, type Sample } from "@/lib/server/metrics";
+import { EnginePatterns } from "@/components/intel/engine-patterns";
+import { can } from "@/lib/auth/policy";
+import { getEnginePatterns } from "@/lib/server/error-patterns";
 import { EngineBarChart, TrendChart } from "./charts";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -35,12 +38,13 @@ function SampleSize({ sample }: { sample: Sample | { articles: number } }) {
 // Per-engine quality. Figures come from getEngineMetrics, the same function behind
 // GET /api/v1/metrics, so the page and the API always agree.
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageActor("read:metrics", "/dashboard");
+  const actor = await requirePageActor("read:metrics", "/dashboard");
   const raw = await readFilters(searchParams);
   const { query, problems } = parseFilters(metricsQuerySchema, raw);
-  const [result, engines] = await Promise.all([
+  const [result, engines, patterns] = await Promise.all([
     getEngineMetrics({ engine: query.engine, from: query.from, to: query.to }),
     listEngines(),
+    getEnginePatterns(query.engine),
   ]);
   const fromDay = result.from.slice(0, 10);
   const toDay = new Date(new Date(result.to).getTime() - DAY_MS).toISOString().slice(0, 10);
@@ -142,6 +146,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <ErrorsTable engines={result.engines} />
         </>
       )}
+      <EnginePatterns
+        patterns={patterns.items}
+        truncated={patterns.truncated}
+        canPromote={can(actor, "manage:qa-rules")}
+      />
       <Definitions />
     </div>
   );

@@ -27,6 +27,12 @@ export const articleListItemSchema = z.object({
   assignee: z.string().nullable().meta({ description: "Assignee's email" }),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  risk: z
+    .object({
+      score: z.number().meta({ description: "0–100, higher = more likely to hold an error" }),
+      reasons: z.array(z.object({ factor: z.string(), points: z.number(), message: z.string() })),
+    })
+    .meta({ description: "Risk of a remaining error and why (lib/quality/risk.ts)" }),
 });
 
 const ingestResultSchema = z.object({
@@ -41,7 +47,9 @@ export const listArticles = defineRoute({
   method: "GET",
   path: "/api/v1/articles",
   summary: "List articles (the review queue)",
-  description: "Newest update first; keyset pagination with `cursor` = `nextCursor`.",
+  description:
+    "Newest update first, or riskiest first with `sort=risk`; keyset pagination with " +
+    "`cursor` = `nextCursor` (a cursor belongs to its sort order).",
   tag: "articles",
   permission: "read:article",
   query: listArticlesQuerySchema,

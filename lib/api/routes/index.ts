@@ -6,6 +6,7 @@ import * as audit from "./audit";
 import * as desk from "./desk";
 import * as feedback from "./feedback";
 import * as history from "./history";
+import * as intel from "./intel";
 import * as interchange from "./interchange";
 import * as live from "./live";
 import * as meta from "./meta";
@@ -17,7 +18,18 @@ const isContract = (v: unknown): v is RouteContract =>
 
 /** Name (the OpenAPI operationId) → contract, collected from the area modules. */
 export const ROUTE_CONTRACTS: Readonly<Record<string, RouteContract>> = {};
-for (const area of [meta, articles, interchange, history, quality, feedback, audit, desk, live]) {
+for (const area of [
+  meta,
+  articles,
+  interchange,
+  history,
+  quality,
+  intel,
+  feedback,
+  audit,
+  desk,
+  live,
+]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;
     // Names are operationIds and must be unique; a clash would hide one operation.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AnnotationStatus } from "@/lib/db/generated/enums";
-import { CHECK_IDS } from "@/lib/quality/checks/types";
+import { WARNING_CHECK_IDS } from "@/lib/quality/checks/types";
 import { glossaryTermSchema } from "@/lib/validation/glossary";
 import { defineRoute } from "../contract";
 import {
@@ -112,10 +112,16 @@ export const listWarnings = defineRoute({
         items: z.array(
           z.object({
             segmentIndex: z.number().int(),
-            check: z.enum(CHECK_IDS),
+            check: z.enum(WARNING_CHECK_IDS),
             message: z.string(),
             start: z.number().int().optional(),
             end: z.number().int().optional(),
+            ruleId: z.string().optional().meta({ description: "check rule: the custom rule" }),
+            severity: z.enum(["info", "warning", "error"]).optional(),
+            replacement: z
+              .string()
+              .optional()
+              .meta({ description: "check approved-name: the approved spelling" }),
             fingerprint: z.string().meta({ description: "Identifies the warning for dismissal" }),
           }),
         ),

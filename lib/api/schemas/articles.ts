@@ -21,6 +21,8 @@ export const listArticlesQuerySchema = z.object({
   /** The CMS's own id: find an article by it (optionally with `outlet`). */
   externalId: z.string().trim().min(1).max(200).optional(),
   outlet: z.string().trim().min(1).max(200).optional(),
+  /** `updated` (default): newest update first; `risk`: riskiest first (issue 16). */
+  sort: z.enum(["updated", "risk"]).optional(),
   limit: limitParam,
   cursor: cursorParam.optional(),
 });

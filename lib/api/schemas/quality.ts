@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AnnotationStatus } from "@/lib/domain/types";
-import { CHECK_IDS } from "@/lib/quality/checks";
+import { WARNING_CHECK_IDS } from "@/lib/quality/checks";
 import { DATE_RANGE_MESSAGE, safeText, saneDateString } from "@/lib/validation/common";
 
 // Request shapes for annotations, QA checks, quality scores and metrics. Categories are
@@ -34,7 +34,7 @@ export const updateAnnotationSchema = z
 
 export const dismissWarningSchema = z.object({
   segmentIndex: z.int32().min(0),
-  check: z.enum(CHECK_IDS),
+  check: z.enum(WARNING_CHECK_IDS),
   fingerprint: z.string().regex(/^[0-9a-f]{32}$/, "is not a warning fingerprint"),
   reason: safeText(500).optional(),
 });

@@ -6,15 +6,29 @@ import { checkLiteralism } from "./literalism";
 import { checkNameInconsistency } from "./name-inconsistency";
 import { checkNumberMismatch } from "./number-mismatch";
 import { checkPunctuation } from "./punctuation";
-import { CHECK_IDS, type Check, type CheckContext, type CheckId, type Warning } from "./types";
+import { checkApprovedNames } from "./approved-names";
+import { checkRules } from "./custom-rules";
+import {
+  CHECK_IDS,
+  DATA_CHECK_IDS,
+  WARNING_CHECK_IDS,
+  type Check,
+  type CheckContext,
+  type CheckId,
+  type Warning,
+} from "./types";
 import { checkUntranslated } from "./untranslated";
 
-export { CHECK_IDS };
+export { CHECK_IDS, DATA_CHECK_IDS, WARNING_CHECK_IDS };
 export type {
   Check,
   CheckContext,
   CheckId,
   CheckSegment,
+  ApprovedName,
+  CompiledRule,
+  RuleSeverity,
+  WarningCheck,
   GlossaryEntry,
   LiteralismPattern,
   Warning,
@@ -29,10 +43,14 @@ export const CHECKS: Record<CheckId, Check> = {
   literalism: checkLiteralism,
 };
 
-/** Warnings ordered by segment, then position (unlocated ones first), then check order. */
+/**
+ * Warnings ordered by segment, then position (unlocated ones first), then check order. The
+ * data-fed checks (custom rules, approved names) run when the context carries their data.
+ */
 export function runChecks(ctx: CheckContext, only: readonly CheckId[] = CHECK_IDS): Warning[] {
   const warnings = CHECK_IDS.filter((id) => only.includes(id)).flatMap((id) => CHECKS[id](ctx));
-  const order = (w: Warning) => CHECK_IDS.indexOf(w.check);
+  warnings.push(...checkRules(ctx), ...checkApprovedNames(ctx));
+  const order = (w: Warning) => WARNING_CHECK_IDS.indexOf(w.check);
   return warnings.sort(
     (a, b) =>
       a.segmentIndex - b.segmentIndex || (a.start ?? -1) - (b.start ?? -1) || order(a) - order(b),

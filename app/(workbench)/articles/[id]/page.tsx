@@ -5,9 +5,13 @@ import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getSlugState } from "@/lib/server/article-slug";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
+import { articleTm } from "@/lib/server/translation-memory";
 import { loadWorkspace } from "@/lib/server/workspace";
 import { ExportMenu } from "@/components/export-menu";
 import { SlugOffer } from "@/components/publish/slug-offer";
+import { SegmentExtras } from "@/components/intel/segment-extras";
+import { TmMatches } from "@/components/intel/tm-matches";
+import { UseEverywhere } from "@/components/intel/use-everywhere";
 import { MqmScoreCard, SegmentQuality } from "@/components/quality";
 import { QualitySummary } from "@/components/workspace/quality-summary";
 import { Workspace } from "@/components/workspace/workspace";
@@ -32,11 +36,12 @@ export default async function ArticleWorkspacePage({
   const sp = searchSchema.safeParse(await searchParams);
   let data;
   let quality;
+  let tm;
   let slugState;
   try {
     data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
     // Reuses the text the workspace just loaded instead of reading it twice more.
-    quality = await loadQualityForArticle(id, data.view);
+    [quality, tm] = await Promise.all([loadQualityForArticle(id, data.view), articleTm(id)]);
     // Publishing is when the URL may follow a corrected headline.
     slugState =
       can(actor, "publish:article") && ["APPROVED", "PUBLISHED"].includes(data.view.status)
@@ -46,24 +51,42 @@ export default async function ArticleWorkspacePage({
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
-  // QA warnings and MQM annotations per segment, rendered inside each workspace row.
+  const canEdit = can(actor, "edit:revision");
+  const tmBySegment = new Map(tm.segments.map((t) => [t.index, t.matches]));
+  // QA warnings and MQM annotations per segment, rendered inside each workspace row, with the
+  // "use this spelling everywhere" offer for names the reviewer respelled and the translation
+  // memory's matches (issue 16).
   const extras = Object.fromEntries(
     data.view.segments.map((s) => [
       s.index,
-      <SegmentQuality
-        key={s.index}
-        articleId={id}
-        segmentIndex={s.index}
-        text={s.text}
-        mt={s.mt}
-        annotations={quality.annotationsBySegment[s.index] ?? []}
-        warnings={quality.warningsBySegment[s.index] ?? []}
-        canAnnotate={can(actor, "annotate:revision")}
-        canDismiss={can(actor, "dismiss:qa")}
-        canResolveAny={can(actor, "approve:article")}
-        currentUserId={actor.userId}
-        lang={data.view.targetLang}
-      />,
+      <SegmentExtras key={s.index}>
+        <SegmentQuality
+          articleId={id}
+          segmentIndex={s.index}
+          text={s.text}
+          mt={s.mt}
+          annotations={quality.annotationsBySegment[s.index] ?? []}
+          warnings={quality.warningsBySegment[s.index] ?? []}
+          canAnnotate={can(actor, "annotate:revision")}
+          canDismiss={can(actor, "dismiss:qa")}
+          canResolveAny={can(actor, "approve:article")}
+          currentUserId={actor.userId}
+          lang={data.view.targetLang}
+          canEdit={canEdit}
+        />
+        {canEdit ? (
+          <UseEverywhere mt={s.mt} text={s.text} targetLang={data.view.targetLang} />
+        ) : null}
+        <TmMatches
+          articleId={id}
+          segmentIndex={s.index}
+          source={s.source}
+          revision={data.view.revision}
+          matches={tmBySegment.get(s.index) ?? []}
+          canEdit={canEdit}
+          sourceLang={data.view.sourceLang}
+        />
+      </SegmentExtras>,
     ]),
   );
   return (
