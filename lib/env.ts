@@ -2,6 +2,7 @@ import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { mqmWeightsSchema } from "@/lib/quality/mqm";
 import { issuesMessage } from "@/lib/validation/issues";
+import { isTimeZone } from "@/lib/format-time";
 
 // The one place that reads process.env. Everything is validated here so a bad
 // value fails at start with a message naming the variable.
@@ -60,6 +61,12 @@ const envSchema = z.object({
   GALLEY_DEMO: flag,
   GALLEY_FOOTER_PATTERNS: z.string().optional(),
   GALLEY_PUBLIC_SHOWS_UNREVIEWED: flag,
+  /** IANA zone for every date shown (workbench users may choose their own on /account). */
+  GALLEY_TIME_ZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine(isTimeZone, "must be an IANA time zone name such as UTC or Asia/Seoul"),
   GALLEY_IP_HASH_SALT: z.string().optional(),
   /** Reverse proxies in front of Galley: a hop count or a comma list of addresses/CIDRs (lib/api/client-ip.ts). */
   GALLEY_TRUSTED_PROXIES: z

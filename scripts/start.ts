@@ -9,6 +9,7 @@ import { ensureBuild, ensurePrismaClient } from "./build-stamp";
 import { EmbeddedUnavailable } from "@/lib/db/embedded";
 import { embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
 import { migrate } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 
 const dev = process.argv.includes("--dev");
 const dataDir = process.env.GALLEY_DATA_DIR ?? ".galley";
@@ -16,6 +17,13 @@ const port = process.env.PORT ?? "3000";
 
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // A bad setting (say GALLEY_TIME_ZONE=Mars/Base) stops here, naming the variable.
+  try {
+    env();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
   const external = process.env.DATABASE_URL;
   if (external && !process.env.NEXTAUTH_SECRET) {
     console.error(

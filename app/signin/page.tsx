@@ -16,8 +16,13 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
+  // Own keys only: ?error=constructor must not find Object's constructor (a 500 in the fuzz test).
   const error =
-    typeof sp.error === "string" ? (ERRORS[sp.error] ?? "Sign-in failed. Try again.") : null;
+    typeof sp.error === "string"
+      ? Object.hasOwn(ERRORS, sp.error)
+        ? ERRORS[sp.error]!
+        : "Sign-in failed. Try again."
+      : null;
   // Only paths on this site: never send a user to another host after sign-in.
   const callbackUrl = safeCallbackPath(sp.callbackUrl);
   return (

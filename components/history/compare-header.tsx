@@ -13,6 +13,7 @@ export function CompareHeader(props: {
   view: View;
   current: number;
   meta: Map<number, RevisionListItem>;
+  tz: string;
 }) {
   const { cmp, articleId, view } = props;
   const href = (from: number, to: number, v: View = view) =>
@@ -24,8 +25,8 @@ export function CompareHeader(props: {
         Compare r{cmp.from} → r{cmp.to}
       </h1>
       <div className="grid gap-3 md:grid-cols-2">
-        <RevisionCard label="From" r={props.meta.get(cmp.from)} number={cmp.from} />
-        <RevisionCard label="To" r={props.meta.get(cmp.to)} number={cmp.to} />
+        <RevisionCard label="From" r={props.meta.get(cmp.from)} number={cmp.from} tz={props.tz} />
+        <RevisionCard label="To" r={props.meta.get(cmp.to)} number={cmp.to} tz={props.tz} />
       </div>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm">
         <p data-testid="compare-stats">
@@ -67,7 +68,7 @@ export function CompareHeader(props: {
   );
 }
 
-function RevisionCard(props: { label: string; number: number; r?: RevisionListItem }) {
+function RevisionCard(props: { label: string; number: number; r?: RevisionListItem; tz: string }) {
   const { r } = props;
   return (
     <section
@@ -87,7 +88,7 @@ function RevisionCard(props: { label: string; number: number; r?: RevisionListIt
         <>
           <p className="text-slate-600">
             {r.author?.name ?? "system"} ·{" "}
-            <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+            <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, props.tz)}</time>
           </p>
           <p className="text-slate-800">
             {r.summary ?? <span className="text-slate-500">no summary</span>}

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { formatDateTime } from "@/lib/format-time";
 import { diffText } from "@/lib/text/diff";
 import { DiffView } from "./diff-view";
 
@@ -21,11 +22,13 @@ export interface ConflictState {
 export function ConflictDialog({
   conflict,
   lang,
+  timeZone,
   onResolve,
   onCancel,
 }: {
   conflict: ConflictState;
   lang: string;
+  timeZone: string;
   onResolve: (merged: Record<number, string>) => void;
   onCancel: () => void;
 }) {
@@ -55,7 +58,7 @@ export function ConflictDialog({
           {conflict.savedAt ? (
             <>
               Saved{" "}
-              <time dateTime={conflict.savedAt}>{new Date(conflict.savedAt).toLocaleString()}</time>
+              <time dateTime={conflict.savedAt}>{formatDateTime(conflict.savedAt, timeZone)}</time>
               {conflict.savedBy ? ` by ${conflict.savedBy.email}` : ""}.{" "}
             </>
           ) : null}

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { createPortal } from "react-dom";
 import { callApi } from "@/lib/api/client";
+import { formatDateTime } from "@/lib/format-time";
 import { createComment, updateComment } from "@/lib/api/routes/desk";
 import { COMMENT_MAX_CHARS } from "@/lib/domain/comments";
 import { useSegmentSelection } from "./segment-selection";
@@ -17,12 +18,14 @@ export function SegmentComments({
   comments,
   canComment,
   onChanged,
+  timeZone,
 }: {
   articleId: string;
   segmentIndex: number;
   comments: CommentItem[];
   canComment: boolean;
   onChanged: () => void;
+  timeZone: string;
 }) {
   const [open, setOpen] = useState(false);
   const { panelSlot } = useSegmentSelection();
@@ -53,6 +56,7 @@ export function SegmentComments({
                   articleId={articleId}
                   canComment={canComment}
                   onChanged={onChanged}
+                  timeZone={timeZone}
                 />
               ))}
               {canComment ? (
@@ -81,12 +85,14 @@ function Thread({
   articleId,
   canComment,
   onChanged,
+  timeZone,
 }: {
   thread: CommentItem;
   replies: CommentItem[];
   articleId: string;
   canComment: boolean;
   onChanged: () => void;
+  timeZone: string;
 }) {
   const [replying, setReplying] = useState(false);
   const resolve = async () => {
@@ -101,7 +107,7 @@ function Thread({
       {[thread, ...replies].map((c) => (
         <div key={c.id} className={c.parentId ? "ml-4 mt-1 border-l border-slate-200 pl-2" : ""}>
           <p className="text-xs text-slate-500">
-            {c.author.name} · {new Date(c.createdAt).toLocaleString()}
+            {c.author.name} · {formatDateTime(c.createdAt, timeZone)}
           </p>
           <p className="whitespace-pre-wrap" data-testid="comment-body">
             {c.body}

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { formatDateTime } from "@/lib/format-time";
 import type { WorkspaceData } from "@/lib/server/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { AssignControl } from "./assign-control";
@@ -277,7 +278,7 @@ export function Workspace({ data, extras, headerExtras, below, links }: Props) {
             className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
           >
             <strong>Changes requested</strong> by {data.changesRequested.by?.name ?? "an editor"} on{" "}
-            {new Date(data.changesRequested.at).toLocaleString()}:{" "}
+            {formatDateTime(data.changesRequested.at, data.timeZone)}:{" "}
             <span className="whitespace-pre-wrap">{data.changesRequested.note}</span>
           </div>
         ) : null}
@@ -347,6 +348,7 @@ export function Workspace({ data, extras, headerExtras, below, links }: Props) {
                     comments={comments.bySegment.get(s.index) ?? []}
                     canComment={permissions.comment}
                     onChanged={comments.reload}
+                    timeZone={data.timeZone}
                   />
                 </>
               }
@@ -391,6 +393,7 @@ export function Workspace({ data, extras, headerExtras, below, links }: Props) {
         <ConflictDialog
           conflict={conflict}
           lang={view.targetLang}
+          timeZone={data.timeZone}
           onCancel={dismissConflict}
           onResolve={resolveConflict}
         />

@@ -19,9 +19,9 @@ export function contentHash(content: {
     .digest("hex");
 }
 
-/** URL slug from the English title plus a random suffix, e.g. "ruling-party-leader-k3x9qa". */
-export function makeSlug(title: string): string {
-  const base = title
+/** The readable part of a slug made from `title`: "Seoul to open …" → "seoul-to-open-…". */
+export function slugBase(title: string): string {
+  return title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -29,9 +29,33 @@ export function makeSlug(title: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/, "");
-  const suffix = randomBytes(4).readUInt32BE(0).toString(36).padStart(6, "0").slice(-6);
-  return `${base || "article"}-${suffix}`;
 }
+
+const SUFFIX = /-([0-9a-z]{6})$/;
+
+function randomSuffix(): string {
+  return randomBytes(4).readUInt32BE(0).toString(36).padStart(6, "0").slice(-6);
+}
+
+/** URL slug from the English title plus a random suffix, e.g. "ruling-party-leader-k3x9qa". */
+export function makeSlug(title: string, suffix: string = randomSuffix()): string {
+  return `${slugBase(title) || "article"}-${suffix}`;
+}
+
+/**
+ * The slug `title` calls for when it no longer matches `currentSlug` (the headline was corrected
+ * after the slug was made), keeping the slug's suffix so the URL stays recognisably the same
+ * article; null when the slug already follows the title.
+ */
+export function slugFollowingTitle(title: string, currentSlug: string): string | null {
+  const suffix = SUFFIX.exec(currentSlug)?.[1];
+  const next = suffix ? makeSlug(title, suffix) : makeSlug(title);
+  const base = suffix ? currentSlug.slice(0, -suffix.length - 1) : currentSlug;
+  return base === (slugBase(title) || "article") ? null : next;
+}
+
+/** A slug as we make them: lowercase ASCII words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Word count for MQM normalisation and dashboards (whitespace-separated; CJK by characters / 2.5 would be a guess, so plain split). */
 export function countWords(texts: string[]): number {

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, db } from "@/lib/db";
 import { toStoredEvent, type StoredEvent } from "@/lib/audit/chain";
+import { summarizeAuditEvent } from "@/lib/audit/summary";
 
 // Read side of the audit log: filtered, keyset-paged lists for the audit page
 // and batched iteration for streamed exports. Keyset on the primary key (id)
@@ -13,6 +14,8 @@ export interface AuditFilter {
   action?: string;
   entityType?: string;
   entityId?: string;
+  /** Events about this article: on it, or on its feedback and annotations (`data.articleId`). */
+  articleId?: string;
   /** Inclusive lower bound on the event time. */
   from?: Date;
   /** Exclusive upper bound on the event time. */
@@ -39,6 +42,13 @@ async function whereFor(f: AuditFilter): Promise<Where[]> {
         select: { id: true },
       });
       if (user) or.push({ actorId: user.id });
+    } else {
+      // People know each other by name.
+      const named = await db().user.findMany({
+        where: { name: { equals: actor, mode: "insensitive" } },
+        select: { id: true },
+      });
+      if (named.length) or.push({ actorId: { in: named.map((u) => u.id) } });
     }
     and.push({ OR: or });
   }
@@ -51,16 +61,82 @@ async function whereFor(f: AuditFilter): Promise<Where[]> {
   }
   if (f.entityType) and.push({ entityType: f.entityType });
   if (f.entityId) and.push({ entityId: f.entityId });
+  if (f.articleId) {
+    and.push({
+      OR: [
+        { entityType: "article", entityId: f.articleId },
+        { data: { path: ["articleId"], equals: f.articleId } },
+      ],
+    });
+  }
   if (f.from) and.push({ at: { gte: f.from } });
   if (f.to) and.push({ at: { lt: f.to } });
   return and;
+}
+
+/** An event with what a person reads it by: the article's title, the actor's name, a sentence. */
+export interface ReadableAuditItem extends AuditItem {
+  articleId: string | null;
+  articleTitle: string | null;
+  actorName: string | null;
+  summary: string;
+}
+
+/** The article an event is about: its entity, or the article its feedback/annotation is on. */
+function articleOf(e: AuditItem): string | null {
+  if (e.entityType === "article") return e.entityId;
+  const d = e.data as Record<string, unknown> | null;
+  return typeof d?.articleId === "string" ? d.articleId : null;
+}
+
+/** User ids an event's data names (assignee, token owner, a user whose role changed). */
+function usersOf(e: AuditItem): string[] {
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  const ids = [e.actorId, d.to, d.from, d.userId, e.entityType === "user" ? e.entityId : null];
+  return ids.filter((v): v is string => typeof v === "string" && v.length > 0);
+}
+
+/** Two lookups for a whole page: article titles and user names. */
+export async function readableAuditEvents(items: AuditItem[]): Promise<ReadableAuditItem[]> {
+  const articleIds = [...new Set(items.map(articleOf).filter((v): v is string => v !== null))];
+  const userIds = [...new Set(items.flatMap(usersOf))];
+  const [articles, users] = await Promise.all([
+    articleIds.length
+      ? db().article.findMany({
+          where: { id: { in: articleIds } },
+          select: { id: true, title: true },
+        })
+      : [],
+    userIds.length
+      ? db().user.findMany({
+          where: { id: { in: userIds } },
+          select: { id: true, name: true, role: true },
+        })
+      : [],
+  ]);
+  const titles = new Map(articles.map((a) => [a.id, a.title]));
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const names = Object.fromEntries(users.map((u) => [u.id, u.name]));
+  return items.map((e) => {
+    const articleId = articleOf(e);
+    const articleTitle = articleId ? (titles.get(articleId) ?? null) : null;
+    const user = e.actorId ? byId.get(e.actorId) : undefined;
+    const actor = user && e.actorType !== "ANONYMOUS" ? { name: user.name, role: user.role } : null;
+    return {
+      ...e,
+      articleId: articleTitle !== null ? articleId : null,
+      articleTitle,
+      actorName: actor?.name ?? null,
+      summary: summarizeAuditEvent({ ...e, actor, articleTitle, users: names }),
+    };
+  });
 }
 
 /** Newest first; `cursor` is the id of the last event of the previous page. */
 export async function listAuditEvents(
   filter: AuditFilter,
   opts: { limit: number; cursor?: bigint },
-): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
+): Promise<{ items: ReadableAuditItem[]; nextCursor: string | null }> {
   const and = await whereFor(filter);
   if (opts.cursor !== undefined) and.push({ id: { lt: opts.cursor } });
   const rows = await db().auditEvent.findMany({
@@ -71,7 +147,7 @@ export async function listAuditEvents(
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toStoredEvent),
+    items: await readableAuditEvents(page.map(toStoredEvent)),
     nextCursor: rows.length > opts.limit && last ? last.id.toString() : null,
   };
 }
@@ -97,4 +173,17 @@ export async function* auditEventBatches(
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** What the audit page's filters offer: recent articles by title, users by name. */
+export async function auditFilterChoices() {
+  const [articles, users] = await Promise.all([
+    db().article.findMany({
+      orderBy: { updatedAt: "desc" },
+      take: 300,
+      select: { id: true, title: true },
+    }),
+    db().user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+  ]);
+  return { articles, users };
 }

@@ -4,12 +4,12 @@ import { isDatabaseUnavailable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { NdjsonLine } from "@/lib/ingest/ndjson";
 import { BULK_LIMITS, ingestArticleSchema } from "@/lib/ingest/schema";
-import { issueMessage } from "@/lib/validation/issues";
+import { humanIssueMessage } from "@/lib/validation/issues";
 import { ingestBatch, prepareIngest, type IngestResult, type PreparedIngest } from "./ingest";
 
 export type LineResult =
   | { line: number; status: "created" | "existing"; id: string; slug: string }
-  | { line: number; status: "error"; message: string };
+  | { line: number; status: "error"; message: string; path?: string };
 
 export interface BulkSummary {
   created: number;
@@ -108,10 +108,10 @@ function checkLine(raw: NdjsonLine, line: number): Pending {
   }
   const bytes = Buffer.byteLength(raw) + 1;
   if (raw.trim() === "") return { line, bytes, result: null };
-  const error = (message: string): Pending => ({
+  const error = (message: string, path?: string): Pending => ({
     line,
     bytes,
-    result: { line, status: "error", message },
+    result: { line, status: "error", message, ...(path ? { path } : {}) },
   });
   if (line > MAX_BULK_LINES) return error(`More than ${MAX_BULK_LINES} lines in one import`);
   let json: unknown;
@@ -123,7 +123,11 @@ function checkLine(raw: NdjsonLine, line: number): Pending {
   const parsed = ingestArticleSchema.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    return error(i ? issueMessage(i, "(root)") : "Invalid article");
+    // The message is for people; the field path stays apart for machines.
+    return error(
+      i ? humanIssueMessage(i, "(root)") : "Invalid article",
+      i && i.path.length ? i.path.join(".") : undefined,
+    );
   }
   try {
     return { line, bytes, result: null, prepared: prepareIngest(parsed.data) };

@@ -22,6 +22,8 @@ export interface FeedbackItem {
   contact: string | null;
   revisionSeen: number;
   resolvingRevision: number | null;
+  /** When the resolving revision (or a later one) was first published; null: not yet live. */
+  fixLiveSince: string | null;
   duplicateOfId: string | null;
   triageNote: string | null;
   triagedBy: string | null;
@@ -50,7 +52,11 @@ export interface ListFeedbackQuery {
 }
 
 /** A row of the list query: the item's own fields flat, times as Dates, article joined in. */
-type FeedbackRow = Omit<FeedbackItem, "triagedAt" | "createdAt" | "article" | "segment"> & {
+type FeedbackRow = Omit<
+  FeedbackItem,
+  "triagedAt" | "createdAt" | "article" | "segment" | "fixLiveSince"
+> & {
+  fixLiveSince: Date | null;
   triagedAt: Date | null;
   createdAt: Date;
   articleId: string;
@@ -75,7 +81,11 @@ async function queryFeedback(where: Prisma.Sql[], limit: number): Promise<Feedba
            f."resolvingRevision", f."duplicateOfId", f."triageNote", u."email" AS "triagedBy",
            f."triagedAt", f."createdAt", a."id" AS "articleId", a."slug", a."title", a."targetLang",
            a."currentRevision", e."name" AS "engineName", e."version" AS "engineVersion",
-           seen."text" AS "textSeen", cur."text" AS "textCurrent"
+           seen."text" AS "textSeen", cur."text" AS "textCurrent",
+           CASE WHEN a."publishedRevision" >= f."resolvingRevision" THEN (
+             SELECT MIN(p."publishedAt") FROM "Publication" p
+             WHERE p."articleId" = f."articleId" AND p."revisionNumber" >= f."resolvingRevision"
+           ) END AS "fixLiveSince"
     FROM "Feedback" f
     JOIN "Article" a ON a."id" = f."articleId"
     JOIN "Engine" e ON e."id" = a."engineId"
@@ -111,6 +121,7 @@ function toItem(r: FeedbackRow): FeedbackItem {
     contact: r.contact,
     revisionSeen: r.revisionSeen,
     resolvingRevision: r.resolvingRevision,
+    fixLiveSince: r.fixLiveSince?.toISOString() ?? null,
     duplicateOfId: r.duplicateOfId,
     triageNote: r.triageNote,
     triagedBy: r.triagedBy,

@@ -120,24 +120,36 @@ export async function triageFeedback(input: TriageInput): Promise<FeedbackItem> 
 
 export const BULK_TRIAGE_MAX = 200;
 
+export type BulkTriageStatus = "ACCEPTED" | "REJECTED" | "SPAM";
+
 /**
- * Marks many items as spam in one transaction. Items already spam, resolved by a
- * revision, or unknown are skipped and reported back.
+ * Accepts, rejects (with a reason) or marks as spam many items in one transaction, with one audit
+ * event per item (so each item's history reads the same as a single triage; each names the bulk
+ * reason). Items already in that status, resolved by a revision, or unknown are skipped and
+ * reported back.
  */
-export async function markFeedbackSpam(input: {
+export async function bulkTriageFeedback(input: {
   ids: string[];
+  status: BulkTriageStatus;
+  reason?: string;
   actor: UserActor;
   requestId?: string;
 }): Promise<{ updated: string[]; skipped: string[] }> {
   const ids = [...new Set(input.ids)];
+  const reason = input.reason?.trim() || undefined;
   if (ids.length === 0) throw badRequest("Select at least one item");
   if (ids.length > BULK_TRIAGE_MAX) {
     throw badRequest(`At most ${BULK_TRIAGE_MAX} items at a time`);
   }
+  if (input.status === "REJECTED" && !reason) throw badRequest("Give a reason for rejecting");
+  if (reason && reason.length > FEEDBACK_LIMITS.reason) {
+    throw badRequest(`The reason exceeds ${FEEDBACK_LIMITS.reason} characters`);
+  }
   return transaction(async (tx) => {
     const rows = await lockFeedback(tx, ids);
     const eligible = rows.filter(
-      (r) => r.status !== "SPAM" && !(r.status === "ACCEPTED" && r.resolvingRevision !== null),
+      (r) =>
+        r.status !== input.status && !(r.status === "ACCEPTED" && r.resolvingRevision !== null),
     );
     const updated = new Set(eligible.map((r) => r.id));
     const skipped = ids.filter((id) => !updated.has(id));
@@ -145,24 +157,32 @@ export async function markFeedbackSpam(input: {
     await tx.feedback.updateMany({
       where: { id: { in: [...updated] } },
       data: {
-        status: "SPAM",
+        status: input.status,
         duplicateOfId: null,
-        triageNote: null,
+        triageNote: reason ?? null,
         triagedById: input.actor.userId,
         triagedAt: new Date(),
       },
     });
-    // One event per item, so each item's history reads the same as a single triage.
     for (const r of eligible) {
       await appendAudit(tx, {
         actor: input.actor,
         action: "feedback.triage",
         entityType: "feedback",
         entityId: r.id,
-        data: { articleId: r.articleId, from: r.status, to: "SPAM", bulk: true },
+        data: { articleId: r.articleId, from: r.status, to: input.status, reason, bulk: true },
         requestId: input.requestId,
       });
     }
     return { updated: eligible.map((r) => r.id), skipped };
   });
+}
+
+/** Bulk spam, as before bulk accept and reject existed. */
+export async function markFeedbackSpam(input: {
+  ids: string[];
+  actor: UserActor;
+  requestId?: string;
+}): Promise<{ updated: string[]; skipped: string[] }> {
+  return bulkTriageFeedback({ ...input, status: "SPAM" });
 }

@@ -68,9 +68,10 @@ export async function importArticleDocument(
       const uid = (email: string | null) => (email ? userIds.get(email.toLowerCase())! : null);
 
       const current = textsAt(doc, a.currentRevision);
-      const slugTaken = await tx.article.findUnique({
+      // Any slug an article has or had is taken: old slugs keep redirecting to their article.
+      const slugTaken = await tx.articleSlug.findUnique({
         where: { slug: a.slug },
-        select: { id: true },
+        select: { articleId: true },
       });
       const slug = slugTaken ? makeSlug(current[0] ?? "article") : a.slug;
 

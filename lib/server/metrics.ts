@@ -9,9 +9,15 @@
 // - articles: ingested in the range.
 // - reviewed: has a human revision (current revision > 1), left status NEW, or carries an
 //   MQM annotation (annotating is reviewing, even before the first edit).
-// - meanHter / meanChrf: mean over reviewed articles of the article's corpus HTER / chrF
-//   (MT = hypothesis, current text = reference), as GET /articles/:id/quality reports it.
-//   Unreviewed articles are left out: their HTER is 0 only because nobody looked.
+// - meanHter / meanChrf: mean over edit-reviewed articles (a reviewer saved edits or confirmed
+//   segments) of the article's corpus HTER / chrF (MT = hypothesis, current text = reference),
+//   as GET /articles/:id/quality reports it. Anything else is left out: its HTER is 0 only
+//   because nobody edited. `n.hterChrf` counts the articles (and words) behind the means.
+// - approvedUnreviewed: articles approved or published with no saved edit and no confirmed
+//   segment: reported apart, never averaged in as HTER 0.
+// - smallSample: fewer than 5 articles behind HTER/chrF; the figures say little.
+// - trend bands: a 95% bootstrap band around the week's mean HTER/chrF when it rests on at
+//   least 5 articles (lib/quality/bootstrap.ts, seeded per engine and week: reproducible).
 // - mqm: penalties of reviewed articles' annotations (not rejected), pooled: total penalty
 //   ÷ total current words of those articles × 1000. errorsByCategory/Severity are counts.
 // - feedback: reader feedback items per article (all articles in the range).
@@ -35,6 +41,7 @@ import { literalismPatterns, withFingerprint, withoutDismissed } from "./checks"
 import { glossaryForPair } from "./glossary";
 import { editEffort, mqmSummary, mqmWeights } from "./quality-scores";
 import { emptyToNull } from "@/lib/text/nullable";
+import { MIN_BOOTSTRAP_POINTS, bootstrapMeanInterval, seededRandom } from "@/lib/quality/bootstrap";
 
 export const METRICS_ARTICLE_LIMIT = 5_000;
 const CHUNK = 250;
@@ -65,10 +72,28 @@ export interface EngineMetrics {
   articlesReviewed: number;
   meanHter: number | null;
   meanChrf: number | null;
+  /** Approved or published without a saved edit or a confirmed segment. */
+  approvedUnreviewed: number;
+  /** Fewer than 5 articles behind meanHter/meanChrf. */
+  smallSample: boolean;
+  /** The sample behind each figure. */
+  n: {
+    hterChrf: Sample;
+    mqm: Sample;
+    feedback: { articles: number };
+    qa: Sample;
+  };
   mqm: { penalty: number; words: number; per1000Words: number; errors: number } & ErrorCounts;
   feedback: { count: number; perArticle: number };
   qa: { warnings: number; words: number; per1000Words: number };
 }
+
+export interface Sample {
+  articles: number;
+  words: number;
+}
+
+export type Band = { low: number; high: number } | null;
 
 export interface TrendPoint {
   /** Monday of the ISO week, YYYY-MM-DD (UTC). */
@@ -78,6 +103,10 @@ export interface TrendPoint {
   articlesReviewed: number;
   meanHter: number | null;
   meanChrf: number | null;
+  /** Articles behind the week's HTER/chrF means. */
+  n: number;
+  hterBand: Band;
+  chrfBand: Band;
   mqmPer1000Words: number;
 }
 
@@ -125,6 +154,9 @@ interface ArticleFigures {
   engineId: string;
   week: string;
   reviewed: boolean;
+  /** A reviewer saved edits or confirmed segments: HTER/chrF mean something. */
+  edited: boolean;
+  approved: boolean;
   hter: number;
   chrf: number;
   words: number;
@@ -159,8 +191,9 @@ export async function getEngineMetrics(q: MetricsQuery = {}): Promise<MetricsRes
       const text = segments.map((s) => texts.get(s.index) ?? s.mt);
       const annotations = data.annotations.get(a.id) ?? [];
       const reviewed = a.currentRevision > 1 || a.status !== "NEW" || annotations.length > 0;
+      const edited = a.currentRevision > 1 || data.confirmed.has(a.id);
       const words = countWords(text);
-      const effort = reviewed ? editEffort(mt, text) : { hter: 0, chrf: 0 };
+      const effort = edited ? editEffort(mt, text) : { hter: 0, chrf: 0 };
       const warnings = withoutDismissed(
         runChecks({
           sourceLang: a.sourceLang,
@@ -175,6 +208,8 @@ export async function getEngineMetrics(q: MetricsQuery = {}): Promise<MetricsRes
         engineId: a.engineId,
         week: isoDate(weekStart(a.createdAt)),
         reviewed,
+        edited,
+        approved: a.status === "APPROVED" || a.status === "PUBLISHED",
         hter: effort.hter,
         chrf: effort.chrf,
         words,
@@ -204,14 +239,30 @@ export async function getEngineMetrics(q: MetricsQuery = {}): Promise<MetricsRes
     for (const week of [...new Set(mine.map((f) => f.week))].sort()) {
       const inWeek = mine.filter((f) => f.week === week);
       const reviewed = inWeek.filter((f) => f.reviewed);
+      const edited = inWeek.filter((f) => f.edited);
       const words = sum(reviewed.map((f) => f.words));
+      const band = (values: number[], salt: number) =>
+        values.length >= MIN_BOOTSTRAP_POINTS
+          ? bootstrapMeanInterval(values, {
+              random: seededRandom(hashSeed(`${a.engineId}|${week}|${salt}`)),
+            })
+          : null;
       trend.push({
         week,
         engine: labelOf(a),
         articles: inWeek.length,
         articlesReviewed: reviewed.length,
-        meanHter: mean(reviewed.map((f) => f.hter)),
-        meanChrf: mean(reviewed.map((f) => f.chrf)),
+        meanHter: mean(edited.map((f) => f.hter)),
+        meanChrf: mean(edited.map((f) => f.chrf)),
+        n: edited.length,
+        hterBand: band(
+          edited.map((f) => f.hter),
+          1,
+        ),
+        chrfBand: band(
+          edited.map((f) => f.chrf),
+          2,
+        ),
         mqmPer1000Words: per1000(sum(reviewed.map((f) => f.mqmPenalty)), words),
       });
     }
@@ -242,6 +293,9 @@ export function metricsCsv(result: MetricsResult): string {
     "articlesReviewed",
     "meanHter",
     "meanChrf",
+    "hterChrfArticles",
+    "hterChrfWords",
+    "approvedUnreviewed",
     "mqmPenalty",
     "mqmPer1000Words",
     "mqmErrors",
@@ -261,6 +315,9 @@ export function metricsCsv(result: MetricsResult): string {
     e.articlesReviewed,
     e.meanHter,
     e.meanChrf,
+    e.n.hterChrf.articles,
+    e.n.hterChrf.words,
+    e.approvedUnreviewed,
     e.mqm.penalty,
     e.mqm.per1000Words,
     e.mqm.errors,
@@ -276,6 +333,7 @@ export function metricsCsv(result: MetricsResult): string {
 
 function summarise(a: ArticleRow, figures: ArticleFigures[]): EngineMetrics {
   const reviewed = figures.filter((f) => f.reviewed);
+  const edited = figures.filter((f) => f.edited);
   const reviewedWords = sum(reviewed.map((f) => f.words));
   const penalty = round(sum(reviewed.map((f) => f.mqmPenalty)));
   const errors: ErrorCounts = { byCategory: {}, bySeverity: {} };
@@ -298,8 +356,16 @@ function summarise(a: ArticleRow, figures: ArticleFigures[]): EngineMetrics {
     label: engineLabel({ name: a.engineName, version: a.engineVersion }),
     articles: figures.length,
     articlesReviewed: reviewed.length,
-    meanHter: mean(reviewed.map((f) => f.hter)),
-    meanChrf: mean(reviewed.map((f) => f.chrf)),
+    meanHter: mean(edited.map((f) => f.hter)),
+    meanChrf: mean(edited.map((f) => f.chrf)),
+    approvedUnreviewed: figures.filter((f) => f.approved && !f.edited).length,
+    smallSample: edited.length < MIN_BOOTSTRAP_POINTS,
+    n: {
+      hterChrf: { articles: edited.length, words: sum(edited.map((f) => f.words)) },
+      mqm: { articles: reviewed.length, words: reviewedWords },
+      feedback: { articles: figures.length },
+      qa: { articles: figures.length, words: sum(figures.map((f) => f.words)) },
+    },
     mqm: {
       penalty,
       words: reviewedWords,
@@ -333,7 +399,7 @@ async function findArticles(engine: string | undefined, from: Date, to: Date) {
 
 /** Segments, current texts, annotations, feedback counts and dismissals for a batch. */
 async function loadChunk(ids: string[]) {
-  const [segments, texts, annotations, feedback, dismissals] = await Promise.all([
+  const [segments, texts, annotations, feedback, dismissals, confirmed] = await Promise.all([
     db().segment.findMany({
       where: { articleId: { in: ids } },
       select: { articleId: true, index: true, source: true, mt: true },
@@ -358,6 +424,12 @@ async function loadChunk(ids: string[]) {
       where: { articleId: { in: ids } },
       select: { articleId: true, segmentIndex: true, check: true, fingerprint: true },
     }),
+    // Confirming segments is reviewing, even when the text needed no edit.
+    db().segmentConfirmation.findMany({
+      where: { articleId: { in: ids } },
+      distinct: ["articleId"],
+      select: { articleId: true },
+    }),
   ]);
   return {
     segments: groupBy(segments, (s) => s.articleId),
@@ -373,6 +445,7 @@ async function loadChunk(ids: string[]) {
     ),
     feedback: new Map(feedback.map((f) => [f.articleId, f._count._all])),
     dismissals: groupBy(dismissals, (d) => d.articleId),
+    confirmed: new Set(confirmed.map((c) => c.articleId)),
   };
 }
 
@@ -391,6 +464,12 @@ const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const mean = (xs: number[]) => (xs.length ? round(sum(xs) / xs.length) : null);
 const per1000 = (n: number, words: number) => (words > 0 ? round((n / words) * 1000) : 0);
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** A stable 32-bit seed from a string (FNV-1a): the same week shows the same band. */
+function hashSeed(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 // Six decimals, as mqmScore rounds: per-article and per-engine figures compare equal.
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;

@@ -23,6 +23,7 @@ import { livePerson, publishLive } from "./live/publish";
 import { notifyStatusChange } from "./notifications";
 import { openWork } from "./open-work";
 import { lockArticle } from "./articles";
+import { moveSlug } from "./article-slug";
 import { textsAtRevision } from "./revision-texts";
 
 export interface SaveRevisionInput {
@@ -277,10 +278,17 @@ export async function changeStatus(input: {
   to: ArticleStatus;
   note?: string;
   override?: { reason: string };
+  /** Only with PUBLISHED: the slug to publish under (the old one answers 308 to it). */
+  slug?: string;
   actor: Actor;
   requestId?: string;
 }) {
   const user = requirePermission(input.actor, TRANSITION_PERMISSION[input.to]);
+  if (input.slug !== undefined && input.to !== "PUBLISHED") {
+    throw badRequest("A slug is chosen on publish only", {
+      issues: [{ path: "slug", message: "is only allowed with to: PUBLISHED" }],
+    });
+  }
   const note = input.note?.trim() || undefined;
   if (noteRequired(input.to) && !note) {
     throw badRequest("A note is required: it tells the reviewer what to change", {
@@ -329,6 +337,15 @@ export async function changeStatus(input: {
       });
     }
     await tx.article.update({ where: { id: input.articleId }, data });
+    let slug: { from: string; to: string } | undefined;
+    if (input.slug !== undefined) {
+      const { slug: from } = await tx.article.findUniqueOrThrow({
+        where: { id: input.articleId },
+        select: { slug: true },
+      });
+      await moveSlug(tx, input.articleId, from, input.slug);
+      if (from !== input.slug) slug = { from, to: input.slug };
+    }
     await tx.statusChange.create({
       data: {
         articleId: input.articleId,
@@ -367,6 +384,7 @@ export async function changeStatus(input: {
         note,
         override: override ?? undefined,
         revision: article.currentRevision,
+        slug,
       },
       requestId: input.requestId,
     });
@@ -375,6 +393,7 @@ export async function changeStatus(input: {
       revision: article.currentRevision,
       allowed: allowedTransitions(input.to),
       ...(override ? { override } : {}),
+      ...(slug ? { slug: slug.to } : {}),
     };
   });
 }

@@ -8,6 +8,7 @@ import {
 } from "@/lib/auth/secrets";
 import { db, transaction, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isTimeZone } from "@/lib/format-time";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { appendAudit, recordAudit } from "./audit";
 import { hitRateLimits, releaseRateLimit, takeFinishedOverLimit } from "./rate-limit";
@@ -348,5 +349,32 @@ export async function resetPassword(
       data: { email: user.email },
     });
     return { email: user.email, password };
+  });
+}
+
+/** The user's own zone for the workbench's dates; null follows GALLEY_TIME_ZONE. */
+export async function setUserTimeZone(input: { actor: UserActor; timeZone: string | null }) {
+  if (input.timeZone !== null && !isTimeZone(input.timeZone)) {
+    throw badRequest("Choose an IANA time zone such as Asia/Seoul", {
+      issues: [{ path: "timeZone", message: "is not a time zone" }],
+    });
+  }
+  return transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: input.actor.userId },
+      select: { timeZone: true },
+    });
+    await tx.user.update({
+      where: { id: input.actor.userId },
+      data: { timeZone: input.timeZone },
+    });
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: "user.time_zone",
+      entityType: "user",
+      entityId: input.actor.userId,
+      data: { from: before.timeZone, to: input.timeZone },
+    });
+    return { timeZone: input.timeZone };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { displayTimeZone } from "./time-zone";
 import type { UserActor } from "@/lib/auth/policy";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
@@ -52,7 +53,8 @@ export async function loadWorkspace(articleId: string, actor: UserActor, feedbac
         applied: res.applied,
         note: res.applied
           ? "Reader suggestion applied as an unsaved edit; review and save."
-          : `Could not apply automatically: ${res.reason}.`,
+          : // Not a failure: the text moved on since the reader wrote; a note, not an error.
+            `Note: ${res.reason}; the reader's suggestion is shown for you to apply by hand.`,
         suggestion: fb.suggestion,
       };
     }
@@ -80,7 +82,7 @@ export async function loadWorkspace(articleId: string, actor: UserActor, feedbac
       createdAt: true,
     },
   });
-  const [progress, request] = await Promise.all([
+  const [progress, request, timeZone] = await Promise.all([
     confirmationProgress(db(), articleId, view.revision),
     // The note of an open request for changes is what the reviewer acts on.
     view.status === "CHANGES_REQUESTED"
@@ -90,9 +92,12 @@ export async function loadWorkspace(articleId: string, actor: UserActor, feedbac
           select: { note: true, createdAt: true, actor: { select: { name: true, email: true } } },
         })
       : null,
+    displayTimeZone(actor),
   ]);
   return {
     view,
+    /** Every date the workspace shows is in this zone (lib/format-time.ts). */
+    timeZone,
     progress: {
       confirmed: progress.confirmed,
       total: progress.total,

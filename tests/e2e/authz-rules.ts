@@ -82,6 +82,18 @@ export const API_RULES: Record<string, ApiRule> = {
     path: "/api/v1/articles/{id}/blame/1",
     ok: [200],
   },
+  "GET /api/v1/articles/[id]/slug": {
+    min: "viewer",
+    path: "/api/v1/articles/{id}/slug",
+    ok: [200],
+  },
+  // `{}` is a valid body here (follow the headline), so send a slug that is not one.
+  "POST /api/v1/articles/[id]/slug": {
+    min: "editor",
+    path: "/api/v1/articles/{id}/slug",
+    body: { slug: "Not A Slug" },
+    ok: [400],
+  },
   "POST /api/v1/articles/[id]/status": {
     min: "reviewer",
     path: "/api/v1/articles/{id}/status",
@@ -228,6 +240,7 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/read/[slug]": { min: "public", path: "/read/{slug}" },
   "/articles": { min: "viewer", path: "/articles" },
   "/articles/import": { min: "editor", path: "/articles/import" },
+  "/articles/new": { min: "editor", path: "/articles/new" },
   "/articles/[id]": { min: "viewer", path: "/articles/{id}" },
   "/articles/[id]/history": { min: "viewer", path: "/articles/{id}/history" },
   "/articles/[id]/history/blame": { min: "viewer", path: "/articles/{id}/history/blame" },

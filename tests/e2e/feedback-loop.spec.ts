@@ -107,6 +107,8 @@ test("reader feedback becomes a published correction", async ({ page, browser })
 
   await page.goto(`/feedback?articleId=${article.id}`);
   const card = page.locator(`[data-feedback-id="${feedbackId}"]`);
+  // The inbox is one line per report; opening it shows the quote, the diff and the controls.
+  await card.locator("summary").click();
   await expect(card.locator("mark")).toHaveText(PHRASE);
   await expect(card.getByTestId("feedback-quote")).toContainText("called for swift execution");
   await expect(card.locator("del.diff-del")).toContainText("execution");

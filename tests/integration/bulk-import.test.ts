@@ -54,7 +54,8 @@ describe("bulk NDJSON import", () => {
     expect(byLine[2]).toMatchObject({ status: "error", message: "Malformed JSON" });
     expect(byLine[4]).toMatchObject({
       status: "error",
-      message: expect.stringMatching(/^engine: /),
+      path: "engine",
+      message: 'engine is missing — add "engine": {"name": …}',
     });
     expect(byLine[5]).toMatchObject({
       status: "existing",

@@ -7,7 +7,7 @@ import { createAnnotation } from "@/lib/server/annotations";
 import { getArticleWarnings } from "@/lib/server/checks";
 import { getEngineMetrics, weekStart } from "@/lib/server/metrics";
 import { getArticleQuality } from "@/lib/server/quality-scores";
-import { saveRevision } from "@/lib/server/revisions";
+import { changeStatus, saveRevision } from "@/lib/server/revisions";
 import { callRoute } from "./api-call";
 import { makeArticle, makeUser } from "./factories";
 
@@ -44,7 +44,8 @@ describe("per-engine metrics", () => {
     expect(a.label).toBe(`${engineA.name} 1`);
 
     const qEdited = await getArticleQuality(editedA.id);
-    expect(a).toMatchObject({ articles: 2, articlesReviewed: 1 });
+    expect(a).toMatchObject({ articles: 2, articlesReviewed: 1, smallSample: true });
+    expect(a.n.hterChrf).toEqual({ articles: 1, words: qEdited.wordCount });
     expect(a.meanHter).toBeCloseTo(qEdited.hter, 3);
     expect(a.meanChrf).toBeCloseTo(qEdited.chrf, 3);
     expect(a.meanHter).toBeGreaterThan(0);
@@ -52,7 +53,10 @@ describe("per-engine metrics", () => {
     expect(a.feedback).toEqual({ count: 2, perArticle: 1 });
 
     const qB = await getArticleQuality(annotatedB.id);
-    expect(b).toMatchObject({ articles: 1, articlesReviewed: 1, meanHter: 0, meanChrf: 100 });
+    // Annotated but neither edited nor confirmed: in MQM, not in HTER/chrF (HTER 0 would be a guess).
+    expect(b).toMatchObject({ articles: 1, articlesReviewed: 1, meanHter: null, meanChrf: null });
+    expect(b.n.hterChrf).toEqual({ articles: 0, words: 0 });
+    expect(b.n.mqm).toEqual({ articles: 1, words: qB.wordCount });
     expect(b.mqm).toMatchObject({
       penalty: 6,
       per1000Words: qB.mqm.per1000Words,
@@ -107,5 +111,52 @@ describe("per-engine metrics", () => {
 
     expect((await call("?from=2026-12-01&to=2026-11-01")).status).toBe(400);
     expect((await call("?from=yesterday")).status).toBe(400);
+  });
+
+  it("leaves articles approved without review out of HTER/chrF, counts them apart, and carries n", async () => {
+    const editor = await makeUser("EDITOR");
+    const uid = randomBytes(3).toString("hex");
+    const engine = { name: `Gamma MT ${uid}`, version: "1" };
+    const edited = await makeArticle(editor, { engine });
+    const confirmedOnly = await makeArticle(editor, { engine });
+    const rubberStamped = await makeArticle(editor, { engine });
+    await saveRevision({
+      articleId: edited.id,
+      baseRevision: 1,
+      segments: [{ index: 1, text: "This is surely the very first paragraph." }],
+      actor: editor,
+    });
+    // Confirmed as right without a change: reviewed, HTER 0 is real.
+    const detail = await getArticleQuality(confirmedOnly.id);
+    await saveRevision({
+      articleId: confirmedOnly.id,
+      baseRevision: 1,
+      segments: [{ index: 1, text: "This is the first paragraph.", confirmed: true }],
+      actor: editor,
+    });
+    for (const id of [edited.id, confirmedOnly.id, rubberStamped.id]) {
+      for (const to of ["IN_REVIEW", "APPROVED"] as const) {
+        const current = await db().article.findUniqueOrThrow({ where: { id } });
+        if (current.status === to) continue;
+        await changeStatus({ articleId: id, to, actor: editor, override: { reason: "test" } });
+      }
+    }
+    const from = new Date(Date.now() - 86_400_000);
+    const to = new Date(Date.now() + 86_400_000);
+    const viewer = await makeUser("VIEWER");
+    const { token } = await createApiToken({ userId: viewer.userId, name: "m" }, viewer);
+    const res = await callRoute(metricsRoute, {
+      url: `/api/v1/metrics?engine=${encodeURIComponent(`${engine.name}@1`)}&from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`,
+      params: {},
+      token,
+    });
+    expect(res.status).toBe(200);
+    const [g] = (await res.json()).engines;
+    const qEdited = await getArticleQuality(edited.id);
+    expect(g).toMatchObject({ articles: 3, approvedUnreviewed: 1, smallSample: true });
+    expect(g.n.hterChrf).toEqual({ articles: 2, words: qEdited.wordCount + detail.wordCount });
+    // The mean of the two reviewed articles (one edited, one confirmed as is), not of three.
+    expect(g.meanHter).toBeCloseTo(qEdited.hter / 2, 3);
+    expect(g.n.qa.articles).toBe(3);
   });
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/guard";
 import { reissueSession } from "@/lib/auth/session";
-import { changePassword } from "@/lib/server/users";
+import { changePassword, setUserTimeZone } from "@/lib/server/users";
 
 const changePasswordSchema = z
   .object({
@@ -34,5 +34,22 @@ export async function changePasswordAction(
       await reissueSession(sessionVersion);
       return { changed: true as const };
     },
+  );
+}
+
+const timeZoneSchema = z.object({
+  // "" follows the server's GALLEY_TIME_ZONE; lib/server/users.ts checks the name.
+  timeZone: z
+    .string()
+    .max(100)
+    .transform((s) => s.trim() || null),
+});
+
+export async function setTimeZoneAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ timeZone: string | null }>> {
+  return runAction("read:article", timeZoneSchema, Object.fromEntries(form), (d, actor) =>
+    setUserTimeZone({ actor, timeZone: d.timeZone }),
   );
 }

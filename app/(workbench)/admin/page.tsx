@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ROLES } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { listApiTokens } from "@/lib/server/api-tokens";
 import { listUsers } from "@/lib/server/users";
 import { revokeTokenAction, setDisabledAction, setRoleAction } from "./actions";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const actor = await requirePageActor("admin:users", "/admin");
+  const tz = await displayTimeZone(actor);
   const [users, tokens] = await Promise.all([listUsers(), listApiTokens()]);
   return (
     <div className="space-y-8">
@@ -98,8 +100,8 @@ export default async function AdminPage() {
                 <td>
                   <code>{t.prefix}…</code>
                 </td>
-                <td>{formatDateTime(t.createdAt)}</td>
-                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
+                <td>{formatDateTime(t.createdAt, tz)}</td>
+                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, tz) : "never"}</td>
                 <td>
                   {t.revokedAt ? (
                     <span className="text-slate-500">revoked</span>

@@ -6,6 +6,7 @@ import { listArticlesQuerySchema } from "@/lib/api/schemas/articles";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { listArticles, listEngines } from "@/lib/server/article-queue";
 import { RiskCell } from "@/components/risk-cell";
 import { StatusBadge } from "@/components/status-badge";
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Articles" };
 
 export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor("read:article", "/articles");
+  const tz = await displayTimeZone(actor);
   const raw = await readFilters(searchParams);
   const { query, problems } = parseFilters(listArticlesQuerySchema, raw);
   const { assignee, ...rest } = query;
@@ -35,6 +37,14 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             aria-current={query.status === "SUBMITTED" ? "page" : undefined}
           >
             Waiting for approval
+          </Link>
+        ) : null}
+        {can(actor, "ingest:article") ? (
+          <Link
+            href="/articles/new"
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
+            Paste an article
           </Link>
         ) : null}
         {can(actor, "ingest:article") ? (
@@ -204,7 +214,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
                 <td className="px-3 py-2 text-slate-600">{a.assignee ?? "–"}</td>
                 <td
                   className="px-3 py-2 whitespace-nowrap text-slate-600"
-                  title={formatDateTime(a.updatedAt)}
+                  title={formatDateTime(a.updatedAt, tz)}
                 >
                   {age(a.updatedAt)}
                 </td>

@@ -5,17 +5,24 @@ import Link from "next/link";
 import { auditQuerySchema } from "@/lib/api/schemas/audit";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { verifyAuditChain } from "@/lib/server/audit";
-import { listAuditEvents, type AuditItem } from "@/lib/server/audit-log";
+import { AUDIT_ACTIONS } from "@/lib/audit/summary";
+import {
+  auditFilterChoices,
+  listAuditEvents,
+  type ReadableAuditItem,
+} from "@/lib/server/audit-log";
 import { VerifyResultNotice } from "./verify-result";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const FILTERS = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
+const FILTERS = ["actor", "action", "articleId", "entityType", "entityId", "from", "to"] as const;
 const PAGE_SIZE = 50;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageActor("read:audit", "/audit");
+  const actor = await requirePageActor("read:audit", "/audit");
+  const tz = await displayTimeZone(actor);
   const raw = await readFilters(searchParams);
   const pageSchema = auditQuerySchema.omit({ format: true });
   const { query, problems } = parseFilters(
@@ -24,9 +31,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     { limit: String(PAGE_SIZE) },
   );
   const { limit, cursor, ...filter } = query;
-  const [page, verify] = await Promise.all([
+  const [page, verify, choices] = await Promise.all([
     listAuditEvents(filter, { limit, cursor }),
     raw.verify === "1" ? verifyAuditChain() : Promise.resolve(null),
+    auditFilterChoices(),
   ]);
 
   // Links keep the filters; paging and export drop what does not apply to them.
@@ -95,8 +103,46 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         role="search"
         className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
       >
-        <Field name="actor" label="Actor (email or id)" value={raw.actor} />
-        <Field name="action" label="Action" value={raw.action} placeholder="revision.*" />
+        <label className="flex flex-col">
+          <span className="mb-1 text-slate-600">Article</span>
+          <select
+            name="articleId"
+            defaultValue={raw.articleId ?? ""}
+            className="w-56 rounded border border-slate-300 px-2 py-1"
+          >
+            <option value="">Any</option>
+            {choices.articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title.length > 60 ? `${a.title.slice(0, 60)}…` : a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Field
+          name="actor"
+          label="Actor (name, email or id)"
+          value={raw.actor}
+          list="audit-actors"
+        />
+        <datalist id="audit-actors">
+          {choices.users.map((u) => (
+            <option key={u.id} value={u.email}>
+              {u.name}
+            </option>
+          ))}
+        </datalist>
+        <Field
+          name="action"
+          label="Action"
+          value={raw.action}
+          placeholder="revision.*"
+          list="audit-actions"
+        />
+        <datalist id="audit-actions">
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
         <Field name="entityType" label="Entity type" value={raw.entityType} placeholder="article" />
         <Field name="entityId" label="Entity id" value={raw.entityId} />
         <Field name="from" label="From (UTC)" value={raw.from} type="date" />
@@ -114,7 +160,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <caption className="sr-only">Audit events, newest first</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
             <tr>
-              {["Time", "Actor", "Action", "Entity", "Request", "Data"].map((h) => (
+              {["Time", "Who", "What", "Action", "Raw"].map((h) => (
                 <th key={h} scope="col" className="px-3 py-2 font-medium">
                   {h}
                 </th>
@@ -124,13 +170,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <tbody>
             {page.items.length === 0 ? (
               <tr>
-                <td colSpan={6} className="px-3 py-8 text-center text-slate-500">
+                <td colSpan={5} className="px-3 py-8 text-center text-slate-500">
                   No events match.
                 </td>
               </tr>
             ) : null}
             {page.items.map((e) => (
-              <EventRow key={e.id} e={e} />
+              <EventRow key={e.id} e={e} tz={tz} />
             ))}
           </tbody>
         </table>
@@ -163,6 +209,7 @@ function Field(props: {
   value?: string;
   placeholder?: string;
   type?: string;
+  list?: string;
 }) {
   return (
     <label className="flex flex-col">
@@ -172,47 +219,68 @@ function Field(props: {
         type={props.type ?? "text"}
         defaultValue={props.value ?? ""}
         placeholder={props.placeholder}
+        list={props.list}
         className="w-44 rounded border border-slate-300 px-2 py-1"
       />
     </label>
   );
 }
 
-function EventRow({ e }: { e: AuditItem }) {
-  const articleLink = e.entityType === "article" ? `/articles/${e.entityId}/history` : null;
+function EventRow({ e, tz }: { e: ReadableAuditItem; tz: string }) {
   return (
     <tr className="border-b border-slate-100 align-top last:border-0" data-testid="audit-row">
-      <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-        <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-        <div className="text-xs text-slate-500">#{e.id}</div>
+      <td className="px-3 py-1.5 whitespace-nowrap text-slate-700" title={`Event #${e.id}`}>
+        <time dateTime={e.at}>{formatDateTime(e.at, tz)}</time>
       </td>
-      <td className="px-3 py-2">
-        <div>{e.actorLabel}</div>
-        <div className="text-xs text-slate-500">{e.actorType.toLowerCase()}</div>
+      <td
+        className="max-w-48 truncate px-3 py-1.5"
+        title={`${e.actorLabel}${e.actorId ? ` · id ${e.actorId}` : ""} (${e.actorType.toLowerCase()})`}
+        data-testid="audit-actor"
+      >
+        {e.actorName ?? e.actorLabel}
       </td>
-      <td className="px-3 py-2">
-        <code className="text-xs">{e.action}</code>
-      </td>
-      <td className="px-3 py-2">
-        <div className="text-xs text-slate-500">{e.entityType}</div>
-        {articleLink ? (
-          <Link href={articleLink} className="font-mono text-xs break-all text-blue-700 underline">
-            {e.entityId}
+      <td className="px-3 py-1.5">
+        <div data-testid="audit-summary">{e.summary}</div>
+        {e.articleId && e.articleTitle !== null ? (
+          <Link
+            href={`/articles/${e.articleId}/history`}
+            title={`Article id ${e.articleId}`}
+            className="block max-w-xl truncate text-xs text-blue-700 underline"
+            data-testid="audit-article"
+          >
+            {e.articleTitle}
           </Link>
-        ) : (
-          <span className="font-mono text-xs break-all">{e.entityId}</span>
-        )}
+        ) : null}
       </td>
-      <td className="px-3 py-2 font-mono text-xs break-all text-slate-500">{e.requestId}</td>
-      <td className="px-3 py-2">
-        {/* Focusable so keyboard users can scroll a long payload. */}
-        <pre
-          tabIndex={0}
-          aria-label={`Data of event ${e.id}`}
-          className="max-h-40 max-w-md overflow-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap"
-        >
-          {JSON.stringify(e.data, null, 2)}
-        </pre>
+      <td className="px-3 py-1.5 whitespace-nowrap">
+        <code className="text-xs" title={`${e.entityType} ${e.entityId}`}>
+          {e.action}
+        </code>
+      </td>
+      <td className="px-3 py-1.5">
+        <details>
+          <summary className="cursor-pointer text-xs text-slate-600">JSON</summary>
+          {/* Focusable so keyboard users can scroll a long payload. */}
+          <pre
+            tabIndex={0}
+            aria-label={`Event ${e.id}`}
+            className="mt-1 max-h-60 max-w-md overflow-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap"
+          >
+            {JSON.stringify(
+              {
+                id: e.id,
+                entityType: e.entityType,
+                entityId: e.entityId,
+                actorId: e.actorId,
+                actorLabel: e.actorLabel,
+                requestId: e.requestId,
+                data: e.data,
+              },
+              null,
+              2,
+            )}
+          </pre>
+        </details>
       </td>
     </tr>
   );

@@ -1,12 +1,13 @@
 "use client";
 import { useId, useState } from "react";
 import {
+  Area,
   Bar,
   BarChart,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
-  LineChart,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -61,6 +62,9 @@ export interface TrendRow {
   meanHter: number | null;
   meanChrf: number | null;
   mqmPer1000Words: number;
+  /** 95% bootstrap bands of the week's means; null under 5 articles. */
+  hterBand: { low: number; high: number } | null;
+  chrfBand: { low: number; high: number } | null;
 }
 
 const METRICS = {
@@ -75,9 +79,17 @@ export function TrendChart({ rows, engines }: { rows: TrendRow[]; engines: strin
   const [metric, setMetric] = useState<TrendMetric>("meanHter");
   const id = useId();
   const weeks = [...new Set(rows.map((r) => r.week))].sort();
+  const bands: Record<string, boolean> = {};
   const data = weeks.map((week) => {
     const point: Record<string, string | number | null> = { week };
-    for (const r of rows) if (r.week === week) point[r.engine] = r[metric];
+    for (const r of rows) {
+      if (r.week !== week) continue;
+      point[r.engine] = r[metric];
+      // A band only where the week rests on enough articles (lib/quality/bootstrap.ts).
+      const band = metric === "meanHter" ? r.hterBand : metric === "meanChrf" ? r.chrfBand : null;
+      if (band) bands[`${r.engine} band`] = true;
+      (point as Record<string, unknown>)[`${r.engine} band`] = band ? [band.low, band.high] : null;
+    }
     return point;
   });
   return (
@@ -100,12 +112,27 @@ export function TrendChart({ rows, engines }: { rows: TrendRow[]; engines: strin
       </figcaption>
       <div className="h-72 w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="week" />
             <YAxis />
             <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(1) : v)} />
             <Legend />
+            {engines.map((engine, i) =>
+              bands[`${engine} band`] ? (
+                <Area
+                  key={`${engine} band`}
+                  dataKey={`${engine} band`}
+                  name={`${engine} (95% band)`}
+                  fill={PALETTE[i % PALETTE.length]}
+                  fillOpacity={0.15}
+                  stroke="none"
+                  connectNulls
+                  isAnimationActive={false}
+                  legendType="none"
+                />
+              ) : null,
+            )}
             {engines.map((engine, i) => (
               <Line
                 key={engine}
@@ -119,7 +146,7 @@ export function TrendChart({ rows, engines }: { rows: TrendRow[]; engines: strin
                 isAnimationActive={false}
               />
             ))}
-          </LineChart>
+          </ComposedChart>
         </ResponsiveContainer>
       </div>
     </figure>

@@ -6,7 +6,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { MQM_CATEGORIES, MQM_SEVERITIES } from "@/lib/quality/mqm";
 import { listEngines } from "@/lib/server/article-queue";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
-import { getEngineMetrics, type EngineMetrics } from "@/lib/server/metrics";
+import Link from "next/link";
+import { getEngineMetrics, type EngineMetrics, type Sample } from "@/lib/server/metrics";
 import { EnginePatterns } from "@/components/intel/engine-patterns";
 import { can } from "@/lib/auth/policy";
 import { getEnginePatterns } from "@/lib/server/error-patterns";
@@ -18,6 +19,21 @@ const DAY_MS = 86_400_000;
 
 /** One decimal, "—" when there is nothing to average (the e2e test formats the API alike). */
 const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(1));
+
+/** "n = 4 articles, 1,203 words", marked when under 5 articles: say how much a figure rests on. */
+function SampleSize({ sample }: { sample: Sample | { articles: number } }) {
+  const small = sample.articles < 5;
+  return (
+    <span
+      className={small ? "text-amber-800" : "text-slate-600"}
+      data-small-sample={small || undefined}
+    >
+      n = {sample.articles} {sample.articles === 1 ? "article" : "articles"}
+      {"words" in sample ? `, ${sample.words.toLocaleString("en-US")} words` : ""}
+      {small ? " (small sample)" : ""}
+    </span>
+  );
+}
 
 // Per-engine quality. Figures come from getEngineMetrics, the same function behind
 // GET /api/v1/metrics, so the page and the API always agree.
@@ -155,24 +171,44 @@ function SummaryTable({ engines }: { engines: EngineMetrics[] }) {
               <th>Reviewed</th>
               <th>Mean HTER</th>
               <th>Mean chrF</th>
+              <th className="text-left">HTER/chrF sample</th>
+              <th>Approved unreviewed</th>
               <th>MQM per 1,000 words</th>
+              <th className="text-left">MQM sample</th>
               <th>Feedback per article</th>
               <th>QA warnings per 1,000 words</th>
+              <th className="text-left">QA sample</th>
             </tr>
           </thead>
           <tbody>
             {engines.map((e) => (
               <tr key={e.engineId} className="border-t border-slate-100" data-engine={e.label}>
                 <th scope="row" className="py-1.5 text-left font-medium">
-                  {e.label}
+                  {/* The articles behind the row, in the queue. */}
+                  <Link
+                    href={`/articles?engine=${encodeURIComponent(engineKey({ name: e.name, version: e.version ?? "" }))}`}
+                    className="text-blue-700 underline"
+                  >
+                    {e.label}
+                  </Link>
                 </th>
                 <td data-metric="articles">{e.articles}</td>
                 <td data-metric="articlesReviewed">{e.articlesReviewed}</td>
                 <td data-metric="meanHter">{fmt(e.meanHter)}</td>
                 <td data-metric="meanChrf">{fmt(e.meanChrf)}</td>
+                <td data-metric="hterChrfSample" className="pl-3 text-left text-xs">
+                  <SampleSize sample={e.n.hterChrf} />
+                </td>
+                <td data-metric="approvedUnreviewed">{e.approvedUnreviewed}</td>
                 <td data-metric="mqmPer1000Words">{fmt(e.mqm.per1000Words)}</td>
+                <td data-metric="mqmSample" className="pl-3 text-left text-xs">
+                  <SampleSize sample={e.n.mqm} />
+                </td>
                 <td data-metric="feedbackPerArticle">{fmt(e.feedback.perArticle)}</td>
                 <td data-metric="qaPer1000Words">{fmt(e.qa.per1000Words)}</td>
+                <td data-metric="qaSample" className="pl-3 text-left text-xs">
+                  <SampleSize sample={e.n.qa} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -234,12 +270,16 @@ function Definitions() {
       <ul className="mt-2 list-disc space-y-1 pl-5">
         <li>
           Articles are counted by ingest date. <strong>Reviewed</strong>: saved at least once by a
-          person, moved beyond New, or annotated.
+          person, moved beyond New, or annotated. Every figure shows its sample (n articles, n
+          words); under 5 articles it is marked as a small sample.
         </li>
         <li>
           <strong>HTER</strong>: translation edit rate of the machine translation against the
           current text (edits per 100 words of the final text); <strong>chrF</strong>: character
-          n-gram F-score of the two. Both are averaged over reviewed articles.
+          n-gram F-score of the two. Both are averaged only over articles a reviewer edited or whose
+          segments they confirmed; an article approved with neither is counted apart as{" "}
+          <strong>approved unreviewed</strong>, never as HTER 0. Weekly trends show a 95% bootstrap
+          band where a week rests on 5 articles or more.
         </li>
         <li>
           <strong>MQM</strong>: the weighted penalties of reviewers&apos; error annotations

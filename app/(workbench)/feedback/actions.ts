@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/guard";
-import { BULK_TRIAGE_MAX, markFeedbackSpam, triageFeedback } from "@/lib/server/feedback-triage";
+import { BULK_TRIAGE_MAX, bulkTriageFeedback, triageFeedback } from "@/lib/server/feedback-triage";
 import { getFeedback } from "@/lib/server/feedback-queries";
 import { cuidParam } from "@/lib/validation/common";
 
@@ -65,21 +65,30 @@ const bulkSchema = z.object({
     .array(cuidParam)
     .min(1, "Select at least one item")
     .max(BULK_TRIAGE_MAX, `Select at most ${BULK_TRIAGE_MAX} items`),
+  intent: z.enum(["accept", "reject", "spam"]),
+  reason: z.string().max(1000).optional(),
 });
 
-export async function bulkSpamAction(
+const BULK_STATUS = { accept: "ACCEPTED", reject: "REJECTED", spam: "SPAM" } as const;
+
+export async function bulkTriageAction(
   _prev: unknown,
   form: FormData,
 ): Promise<ActionResult<{ message: string }>> {
   return runAction(
     "triage:feedback",
     bulkSchema,
-    { ids: form.getAll("ids").map(String) },
+    {
+      ids: form.getAll("ids").map(String),
+      intent: form.get("intent"),
+      reason: form.get("reason") ?? undefined,
+    },
     async (d, actor) => {
-      const res = await markFeedbackSpam({ ids: d.ids, actor });
+      const status = BULK_STATUS[d.intent];
+      const res = await bulkTriageFeedback({ ids: d.ids, status, reason: d.reason, actor });
       revalidatePath("/feedback");
       const skipped = res.skipped.length ? `; ${res.skipped.length} skipped` : "";
-      return { message: `Marked ${res.updated.length} as spam${skipped}` };
+      return { message: `Marked ${res.updated.length} as ${status.toLowerCase()}${skipped}` };
     },
   );
 }

@@ -73,7 +73,11 @@ function PlainSuggestion({ item, note }: { item: FeedbackItem; note?: string }) 
       <p lang={item.article.targetLang} className="mt-1 whitespace-pre-wrap text-slate-800">
         {item.suggestion}
       </p>
-      {note ? <p className="mt-1 text-sm text-slate-600">{note}</p> : null}
+      {note ? (
+        <p role="note" className="mt-1 text-sm text-slate-600" data-testid="suggestion-note">
+          {note}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -90,7 +94,15 @@ function SuggestionDiff({ item }: { item: FeedbackItem }) {
     quoteEnd: item.quoteEnd,
   });
   // A quote that cannot be placed in the current text: a whole-segment diff would mislead.
-  if (!proposed.applied) return <PlainSuggestion item={item} note={`${proposed.reason}.`} />;
+  // Not an error: the text moved on since the reader wrote; the suggestion is shown as written.
+  if (!proposed.applied) {
+    return (
+      <PlainSuggestion
+        item={item}
+        note={`Note: ${proposed.reason}; shown as the reader wrote it.`}
+      />
+    );
+  }
   const changes = diffText(current, proposed.text, item.article.targetLang);
   return (
     <div>
@@ -121,14 +133,24 @@ function SuggestionDiff({ item }: { item: FeedbackItem }) {
   );
 }
 
-function TriageOutcome({ item }: { item: FeedbackItem }) {
+function TriageOutcome({ item, tz }: { item: FeedbackItem; tz: string }) {
   if (item.status === "NEW") return null;
   return (
     <p className="text-sm text-slate-700" data-testid="triage-outcome">
       {STATUS_LABEL[item.status]}
       {item.triagedBy ? ` by ${item.triagedBy}` : ""}
-      {item.triagedAt ? ` on ${formatDateTime(item.triagedAt)}` : ""}
-      {item.resolvingRevision !== null ? ` in revision ${item.resolvingRevision}` : ""}
+      {item.triagedAt ? ` on ${formatDateTime(item.triagedAt, tz)}` : ""}
+      {item.resolvingRevision !== null ? (
+        <>
+          {" in "}
+          <Link
+            href={`/articles/${item.article.id}/compare?from=${item.resolvingRevision - 1}&to=${item.resolvingRevision}`}
+            className="text-blue-700 underline"
+          >
+            revision {item.resolvingRevision}
+          </Link>
+        </>
+      ) : null}
       {item.duplicateOfId ? (
         <>
           {" "}
@@ -140,98 +162,143 @@ function TriageOutcome({ item }: { item: FeedbackItem }) {
   );
 }
 
+/** For a fix made by a revision: is it what readers see yet? */
+export function FixState({ item, tz }: { item: FeedbackItem; tz: string }) {
+  if (item.resolvingRevision === null) return null;
+  return item.fixLiveSince ? (
+    <span
+      className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-900"
+      data-testid="fix-state"
+    >
+      live since {formatDateTime(item.fixLiveSince, tz)}
+    </span>
+  ) : (
+    <span
+      className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
+      data-testid="fix-state"
+    >
+      not yet published
+    </span>
+  );
+}
+
+/** One line: what a triager scans before opening an item. */
+function excerpt(item: FeedbackItem): string {
+  const text = item.quote ? `“${item.quote}”` : item.comment || item.suggestion || "(no comment)";
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
 export function FeedbackCard({
   item,
   duplicateChoices,
+  tz,
 }: {
   item: FeedbackItem;
   duplicateChoices: DuplicateChoice[];
+  tz: string;
 }) {
   const settled = item.status === "ACCEPTED" && item.resolvingRevision !== null;
   const headingId = `fb-${item.id}`;
   return (
     <li
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="border-b border-slate-200 bg-white px-2 py-1 last:border-b-0 data-[current]:outline-2 data-[current]:-outline-offset-2 data-[current]:outline-blue-600"
       data-testid="feedback-item"
       data-feedback-id={item.id}
+      data-status={item.status}
     >
-      <div className="flex flex-wrap items-start gap-3">
+      <div className="flex items-start gap-2">
         {item.status !== "SPAM" && !settled ? (
           <input
             type="checkbox"
             name="ids"
             value={item.id}
-            form="bulk-spam"
+            form="bulk-triage"
             aria-label={`Select feedback ${item.id} for bulk action`}
-            className="mt-1 size-4"
+            className="mt-1.5 size-4 shrink-0"
           />
-        ) : null}
-        <div className="min-w-0 flex-1 space-y-3">
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <h2 id={headingId} className="font-semibold text-slate-900">
-              {CATEGORY_LABEL[item.category]}
-            </h2>
+        ) : (
+          <span className="w-4 shrink-0" />
+        )}
+        <details className="group min-w-0 flex-1" data-feedback-details>
+          <summary className="flex cursor-pointer items-center gap-2 py-0.5 text-sm">
             <span
-              className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_COLOR[item.status]}`}
+              className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_COLOR[item.status]}`}
               data-status={item.status}
             >
               {STATUS_LABEL[item.status]}
             </span>
-            <span className="text-slate-600" title={formatDateTime(item.createdAt)}>
+            <h2 id={headingId} className="shrink-0 font-medium text-slate-900">
+              {CATEGORY_LABEL[item.category]}
+            </h2>
+            <span className="max-w-[16rem] shrink-0 truncate text-slate-600">
+              {item.article.title}
+            </span>
+            <span lang={item.article.targetLang} className="min-w-0 flex-1 truncate text-slate-800">
+              {excerpt(item)}
+            </span>
+            <FixState item={item} tz={tz} />
+            <span className="shrink-0 text-slate-600" title={formatDateTime(item.createdAt, tz)}>
               {age(item.createdAt)}
             </span>
-            <span className="text-slate-600">
-              · seen at revision {item.revisionSeen} (current {item.article.currentRevision})
-            </span>
-            {item.segment?.changedSince ? (
-              <span
-                className="rounded bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-900"
-                data-testid="changed-since"
-              >
-                Text changed since
+          </summary>
+          <div className="space-y-3 pt-2 pb-3">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="text-slate-600">
+                Seen at revision {item.revisionSeen} (current {item.article.currentRevision})
               </span>
-            ) : null}
-          </div>
-          <p className="text-sm text-slate-600">
-            <Link
-              href={`/articles/${item.article.id}`}
-              className="font-medium text-slate-900 hover:underline"
-            >
-              {item.article.title}
-            </Link>{" "}
-            · {item.article.engine.name}
-            {item.article.engine.version ? ` ${item.article.engine.version}` : ""} ·{" "}
-            <a href={`/read/${item.article.slug}`} className="underline underline-offset-2">
-              public page
-            </a>{" "}
-            · <code className="font-mono text-xs">{item.id}</code>
-          </p>
-          <QuoteInContext item={item} />
-          <SuggestionDiff item={item} />
-          {item.comment ? (
-            <div>
-              <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-                Comment
-              </h3>
-              <p className="mt-1 whitespace-pre-wrap text-slate-800" data-testid="feedback-comment">
-                {item.comment}
-              </p>
+              {item.segment?.changedSince ? (
+                <span
+                  className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800"
+                  data-testid="changed-since"
+                >
+                  Text changed since
+                </span>
+              ) : null}
             </div>
-          ) : null}
-          {item.contact ? (
             <p className="text-sm text-slate-600">
-              Reader&apos;s email: <span className="font-mono">{item.contact}</span>
+              <Link
+                href={`/articles/${item.article.id}`}
+                className="font-medium text-slate-900 hover:underline"
+              >
+                {item.article.title}
+              </Link>{" "}
+              · {item.article.engine.name}
+              {item.article.engine.version ? ` ${item.article.engine.version}` : ""} ·{" "}
+              <a href={`/read/${item.article.slug}`} className="underline underline-offset-2">
+                public page
+              </a>{" "}
+              · <code className="font-mono text-xs">{item.id}</code>
             </p>
-          ) : null}
-          <TriageOutcome item={item} />
-          {settled ? null : (
-            <TriageControls
-              id={item.id}
-              hasSuggestion={Boolean(item.suggestion)}
-              duplicateChoices={duplicateChoices}
-            />
-          )}
-        </div>
+            <QuoteInContext item={item} />
+            <SuggestionDiff item={item} />
+            {item.comment ? (
+              <div>
+                <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
+                  Comment
+                </h3>
+                <p
+                  className="mt-1 whitespace-pre-wrap text-slate-800"
+                  data-testid="feedback-comment"
+                >
+                  {item.comment}
+                </p>
+              </div>
+            ) : null}
+            {item.contact ? (
+              <p className="text-sm text-slate-600">
+                Reader&apos;s email: <span className="font-mono">{item.contact}</span>
+              </p>
+            ) : null}
+            <TriageOutcome item={item} tz={tz} />
+            {settled ? null : (
+              <TriageControls
+                id={item.id}
+                hasSuggestion={Boolean(item.suggestion)}
+                duplicateChoices={duplicateChoices}
+              />
+            )}
+          </div>
+        </details>
       </div>
     </li>
   );

@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
 import { CATEGORY_LABEL, FEEDBACK_STATUSES, STATUS_LABEL } from "@/lib/domain/feedback";
 import { formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { listEngines } from "@/lib/server/article-queue";
 import {
   articlesWithFeedback,
@@ -16,7 +17,8 @@ import {
   type FeedbackItem,
 } from "@/lib/server/feedback-queries";
 import { FeedbackCard } from "./feedback-card";
-import { BulkSpamForm, type DuplicateChoice } from "./triage-controls";
+import { BulkTriageForm, type DuplicateChoice } from "./triage-controls";
+import { TriageKeys } from "./triage-keys";
 
 export const metadata: Metadata = { title: "Feedback" };
 
@@ -31,17 +33,19 @@ const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5";
 function choicesFor(
   item: FeedbackItem,
   candidates: Awaited<ReturnType<typeof duplicateCandidates>>,
+  tz: string,
 ): DuplicateChoice[] {
   return candidates
     .filter((c) => c.articleId === item.article.id && c.id !== item.id)
     .map((c) => ({
       id: c.id,
-      label: `${formatDateTime(c.createdAt)} — ${c.comment.slice(0, 60) || "(no comment)"}`,
+      label: `${formatDateTime(c.createdAt, tz)} — ${c.comment.slice(0, 60) || "(no comment)"}`,
     }));
 }
 
 export default async function FeedbackInboxPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageActor("triage:feedback", "/feedback");
+  const actor = await requirePageActor("triage:feedback", "/feedback");
+  const tz = await displayTimeZone(actor);
   const raw = await readFilters(searchParams);
   const { query, problems } = parseFilters(pageQuerySchema, raw);
   const { status, ...rest } = query;
@@ -57,7 +61,7 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Reader feedback</h1>
-        <BulkSpamForm />
+        <BulkTriageForm />
       </div>
       <InvalidFilters problems={problems} />
       <form
@@ -131,15 +135,22 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
           No feedback matches.
         </p>
       ) : (
-        <ul className="space-y-4" aria-label="Feedback items">
-          {page.items.map((item) => (
-            <FeedbackCard
-              key={item.id}
-              item={item}
-              duplicateChoices={choicesFor(item, candidates)}
-            />
-          ))}
-        </ul>
+        <TriageKeys>
+          <ul
+            className="rounded border border-slate-200 bg-white"
+            aria-label="Feedback items"
+            aria-describedby="triage-keys-help"
+          >
+            {page.items.map((item) => (
+              <FeedbackCard
+                key={item.id}
+                item={item}
+                duplicateChoices={choicesFor(item, candidates, tz)}
+                tz={tz}
+              />
+            ))}
+          </ul>
+        </TriageKeys>
       )}
       <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
         {query.cursor ? (

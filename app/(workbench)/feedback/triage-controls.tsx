@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { bulkSpamAction, triageAction } from "./actions";
+import { bulkTriageAction, triageAction } from "./actions";
 
 const button =
   "rounded-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60";
@@ -103,13 +103,34 @@ export function TriageControls({
   );
 }
 
-/** Marks every checked item (checkboxes carry form="bulk-spam") as spam. */
-export function BulkSpamForm() {
-  const [state, action, pending] = useActionState(bulkSpamAction, null);
+/** Accepts, rejects or marks as spam every checked item (checkboxes carry form="bulk-triage"). */
+export function BulkTriageForm() {
+  const [state, action, pending] = useActionState(bulkTriageAction, null);
   return (
-    <form id="bulk-spam" action={action} className="flex flex-wrap items-center gap-3">
-      <button disabled={pending} className={danger}>
-        Mark selected as spam
+    <form
+      id="bulk-triage"
+      action={action}
+      aria-label="Bulk triage of the selected items"
+      className="flex flex-wrap items-center gap-2"
+    >
+      <label htmlFor="bulk-reason" className="text-sm text-slate-700">
+        Selected:
+      </label>
+      <input
+        id="bulk-reason"
+        name="reason"
+        maxLength={1000}
+        placeholder="Reason (needed to reject)"
+        className="w-56 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+      />
+      <button name="intent" value="accept" disabled={pending} className={secondary}>
+        Accept
+      </button>
+      <button name="intent" value="reject" disabled={pending} className={secondary}>
+        Reject
+      </button>
+      <button name="intent" value="spam" disabled={pending} className={danger}>
+        Spam
       </button>
       {state && !state.ok ? (
         <p role="alert" className="text-sm text-rose-700">

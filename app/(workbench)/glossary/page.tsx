@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { listGlossary, listGlossaryPairs } from "@/lib/server/glossary";
 import { AddTermForm, DeleteTermForm, EditTermForm, ImportCsvForm } from "./forms";
 
@@ -12,7 +13,8 @@ const LANG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
 // Glossary text is untrusted (imports); everything below renders it as React text.
 export default async function GlossaryPage({ searchParams }: { searchParams: SP }) {
-  await requirePageActor("manage:glossary", "/glossary");
+  const actor = await requirePageActor("manage:glossary", "/glossary");
+  const tz = await displayTimeZone(actor);
   const sp = await searchParams;
   const pick = (k: string) => {
     const v = sp[k];
@@ -108,7 +110,7 @@ export default async function GlossaryPage({ searchParams }: { searchParams: SP 
                   <td lang={t.targetLang}>{t.targetTerm}</td>
                   <td className="text-slate-700">{t.note}</td>
                   <td className="text-xs whitespace-nowrap text-slate-600">
-                    {formatDateTime(t.updatedAt)}
+                    {formatDateTime(t.updatedAt, tz)}
                     {t.createdBy ? <span className="block">by {t.createdBy}</span> : null}
                   </td>
                   <td className="text-xs">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { listNotifications } from "@/lib/server/notifications";
 import { MarkAllRead } from "./mark-all-read";
 
@@ -17,6 +18,7 @@ const KIND_LABEL = {
 
 export default async function NotificationsPage() {
   const actor = await requirePageActor("read:article", "/notifications");
+  const tz = await displayTimeZone(actor);
   const { items, unread } = await listNotifications(actor.userId, { limit: 100 });
   return (
     <div>
@@ -51,7 +53,7 @@ export default async function NotificationsPage() {
               <time
                 className="shrink-0 text-xs text-slate-500"
                 dateTime={n.createdAt}
-                title={formatDateTime(n.createdAt)}
+                title={formatDateTime(n.createdAt, tz)}
               >
                 {age(n.createdAt)}
               </time>

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
+import { formatLongDate } from "@/lib/format-time";
+import { currentSlugFor } from "@/lib/server/article-slug";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { getPublicArticle, type PublicArticle } from "@/lib/server/public-articles";
 import { readerTypography } from "@/components/reader-typography";
 import { AiFooterNotice } from "./ai-footer";
@@ -22,6 +25,14 @@ const load = cache(async (slug: string, revisionParam: string | undefined) => {
     revision = Number(revisionParam);
   }
   const result = await getPublicArticle(slug, revision);
+  if (result.kind === "not_found") {
+    // A slug the article had before its headline was corrected: 308 to the current one, forever.
+    const current = await currentSlugFor(slug);
+    if (current) {
+      const query = revisionParam !== undefined ? `?revision=${revisionParam}` : "";
+      permanentRedirect(`/read/${encodeURIComponent(current)}${query}`);
+    }
+  }
   if (result.kind !== "ok") notFound();
   return result.article;
 });
@@ -44,12 +55,12 @@ export async function generateMetadata(props: {
   };
 }
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export default async function ReadPage(props: { params: Params; searchParams: SP }) {
   const { slug } = await props.params;
   const sp = await props.searchParams;
   const article = await load(slug, one(sp.revision));
+  // Readers have no preference: the newsroom's zone.
+  const tz = await displayTimeZone();
   const code = one(sp.code);
   const initialNotice =
     one(sp.feedback) === "sent"
@@ -73,7 +84,12 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
       </header>
       <main className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12">
         {article.shown ? (
-          <ShownArticle article={article} shown={article.shown} initialNotice={initialNotice} />
+          <ShownArticle
+            article={article}
+            shown={article.shown}
+            initialNotice={initialNotice}
+            tz={tz}
+          />
         ) : (
           <div role="status" className="rounded-lg border border-slate-200 bg-slate-50 p-6">
             <h1 className="text-xl font-semibold text-slate-900">This article is under review</h1>
@@ -92,7 +108,9 @@ function ShownArticle({
   article,
   shown,
   initialNotice,
+  tz,
 }: {
+  tz: string;
   article: PublicArticle;
   shown: NonNullable<PublicArticle["shown"]>;
   initialNotice: Parameters<typeof FeedbackForm>[0]["initialNotice"];
@@ -101,7 +119,7 @@ function ShownArticle({
   const [title, ...body] = shown.segments;
   return (
     <>
-      <VersionNotices article={article} shown={shown} />
+      <VersionNotices article={article} shown={shown} tz={tz} />
       {!shown.reviewed ? (
         <p
           role="note"
@@ -119,7 +137,7 @@ function ShownArticle({
           {article.byline && article.originalPublishedAt ? " · " : null}
           {article.originalPublishedAt ? (
             <time dateTime={article.originalPublishedAt.toISOString()}>
-              {dateFmt.format(article.originalPublishedAt)}
+              {formatLongDate(article.originalPublishedAt, tz)} ({tz})
             </time>
           ) : null}
         </p>
@@ -152,7 +170,7 @@ function ShownArticle({
           initialNotice={initialNotice}
         />
       </footer>
-      <VersionList article={article} shownRevision={shown.revision} />
+      <VersionList article={article} shownRevision={shown.revision} tz={tz} />
     </>
   );
 }

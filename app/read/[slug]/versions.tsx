@@ -1,17 +1,12 @@
+import { formatLongDateTime } from "@/lib/format-time";
 import type { PublicArticle } from "@/lib/server/public-articles";
 
 // Corrections are visible: the current text says when and why it changed, and
 // every earlier published version stays readable at ?revision=n. Drafts never
 // appear here; only Publication rows do.
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
-function When({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{dateFmt.format(date)} UTC</time>;
+function When({ date, tz }: { date: Date; tz: string }) {
+  return <time dateTime={date.toISOString()}>{formatLongDateTime(date, tz)}</time>;
 }
 
 const versionHref = (slug: string, revision: number) =>
@@ -20,9 +15,11 @@ const versionHref = (slug: string, revision: number) =>
 export function VersionNotices({
   article,
   shown,
+  tz,
 }: {
   article: PublicArticle;
   shown: NonNullable<PublicArticle["shown"]>;
+  tz: string;
 }) {
   if (shown.superseded) {
     const version = article.versions.find((v) => v.revision === shown.revision);
@@ -36,7 +33,7 @@ export function VersionNotices({
           You are reading an earlier version of this article
           {version ? (
             <>
-              , published on <When date={version.publishedAt} />
+              , published on <When date={version.publishedAt} tz={tz} />
             </>
           ) : null}
           . It has since been corrected.
@@ -61,7 +58,7 @@ export function VersionNotices({
       className="mb-6 rounded-md border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950"
     >
       <p className="font-semibold">
-        Corrected on <When date={correction.publishedAt} />
+        Corrected on <When date={correction.publishedAt} tz={tz} />
       </p>
       {correction.note ? <p className="mt-1">{correction.note}</p> : null}
       <p className="mt-1 text-sm">
@@ -76,9 +73,11 @@ export function VersionNotices({
 export function VersionList({
   article,
   shownRevision,
+  tz,
 }: {
   article: PublicArticle;
   shownRevision: number;
+  tz: string;
 }) {
   if (article.versions.length < 2) return null;
   const newestFirst = [...article.versions].reverse();
@@ -97,7 +96,7 @@ export function VersionList({
           const isCurrent = v.revision === article.currentPublicRevision;
           const label = (
             <>
-              {first ? "First published" : "Corrected"} on <When date={v.publishedAt} />
+              {first ? "First published" : "Corrected"} on <When date={v.publishedAt} tz={tz} />
             </>
           );
           return (

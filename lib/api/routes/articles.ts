@@ -7,7 +7,7 @@ import {
   articleDetailSchema,
   bulkSummarySchema,
 } from "../schemas/interchange";
-import { assignSchema, changeStatusSchema } from "../schemas/revisions";
+import { assignSchema, changeStatusSchema, slugSchema } from "../schemas/revisions";
 import { createdOrUnchanged, engineSchema, isoDateTime, page } from "./common";
 
 const NOT_FOUND = { 404: "No such article" } as const;
@@ -141,6 +141,10 @@ export const changeStatus = defineRoute({
           })
           .optional()
           .meta({ description: "Present when open work was passed with a reason" }),
+        slug: z
+          .string()
+          .optional()
+          .meta({ description: "Present when the publish moved the article to a new slug" }),
       }),
     },
   ],
@@ -168,4 +172,50 @@ export const assignArticle = defineRoute({
     },
   ],
   errors: NOT_FOUND,
+});
+
+const slugStateSchema = z.object({
+  slug: z.string(),
+  suggested: z
+    .string()
+    .nullable()
+    .meta({ description: "The slug the headline to be published calls for; null if it matches" }),
+  title: z.string().meta({ description: "The headline `suggested` follows" }),
+  previous: z
+    .array(z.string())
+    .meta({ description: "Earlier slugs, newest first; /read/<old> answers 308 to the current" }),
+});
+
+export const getArticleSlug = defineRoute({
+  method: "GET",
+  path: "/api/v1/articles/{id}/slug",
+  summary: "The article's slug, the one its corrected headline calls for, and its old slugs",
+  tag: "articles",
+  permission: "read:article",
+  responses: [{ status: 200, description: "Slug state", schema: slugStateSchema }],
+  errors: NOT_FOUND,
+});
+
+export const changeArticleSlug = defineRoute({
+  method: "POST",
+  path: "/api/v1/articles/{id}/slug",
+  summary: "Move the article to a new slug (old slugs answer 308 forever)",
+  description:
+    "Without `slug`, takes the slug the headline to be published calls for (`suggested` above). " +
+    "Slugs are unique across every slug any article has had; an article may take back its own.",
+  tag: "articles",
+  permission: "publish:article",
+  body: z.object({ slug: slugSchema.optional() }),
+  responses: [
+    {
+      status: 200,
+      description: "The slug now in use",
+      schema: z.object({
+        slug: z.string(),
+        changed: z.boolean(),
+        previous: z.array(z.string()),
+      }),
+    },
+  ],
+  errors: { ...NOT_FOUND, 409: "The slug belongs to another article" },
 });

@@ -18,6 +18,20 @@ const auditEventSchema = z.object({
   hash: z.string(),
 });
 
+/** A page's event carries what a person reads it by; exports keep the stored event only. */
+const readableAuditEventSchema = auditEventSchema.extend({
+  articleId: z
+    .string()
+    .nullable()
+    .meta({ description: "The article the event is about (its entity or `data.articleId`)" }),
+  articleTitle: z.string().nullable().meta({ description: "That article's current title" }),
+  actorName: z.string().nullable().meta({ description: "The acting user's name" }),
+  summary: z.string().meta({
+    description:
+      "One line for people, e.g. \"Reviewer Riley saved revision 4 of 'Seoul…' (2 segments)\"",
+  }),
+});
+
 export const listAudit = defineRoute({
   method: "GET",
   path: "/api/v1/audit",
@@ -32,7 +46,7 @@ export const listAudit = defineRoute({
     {
       status: 200,
       description: "One page of events; with format=json, the whole log as an array (streamed)",
-      schema: z.union([page(auditEventSchema), z.array(auditEventSchema)]),
+      schema: z.union([page(readableAuditEventSchema), z.array(auditEventSchema)]),
     },
     {
       status: 200,

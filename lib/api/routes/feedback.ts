@@ -44,6 +44,9 @@ const feedbackItemSchema = z.object({
   contact: z.string().nullable(),
   revisionSeen: z.number().int(),
   resolvingRevision: z.number().int().nullable(),
+  fixLiveSince: isoDateTime.nullable().meta({
+    description: "When the resolving revision (or a later one) went live; null if not yet",
+  }),
   duplicateOfId: z.string().nullable(),
   triageNote: z.string().nullable(),
   triagedBy: z.string().nullable(),
@@ -144,7 +147,11 @@ export const triageFeedback = defineRoute({
 export const bulkFeedback = defineRoute({
   method: "POST",
   path: "/api/v1/feedback/bulk",
-  summary: "Mark many feedback items as spam",
+  summary: "Accept, reject or mark as spam many feedback items at once",
+  description:
+    "One transaction; one `feedback.triage` audit event per item (with `bulk: true` and the " +
+    "reason). A rejection needs a `reason`. Items already in that status or resolved by a " +
+    "revision are skipped.",
   tag: "feedback",
   permission: "triage:feedback",
   body: bulkFeedbackSchema,

@@ -208,6 +208,11 @@ export const createGlossaryTerm = defineRoute({
 });
 
 const meanOrNull = z.number().nullable();
+const sample = z.object({ articles: count, words: count });
+const band = z
+  .object({ low: z.number(), high: z.number() })
+  .nullable()
+  .meta({ description: "95% bootstrap band of the mean; null under 5 articles" });
 
 export const getMetrics = defineRoute({
   method: "GET",
@@ -238,6 +243,21 @@ export const getMetrics = defineRoute({
             articlesReviewed: count,
             meanHter: meanOrNull,
             meanChrf: meanOrNull,
+            approvedUnreviewed: count.meta({
+              description:
+                "Approved/published with no saved edit or confirmed segment; not in HTER/chrF",
+            }),
+            smallSample: z
+              .boolean()
+              .meta({ description: "Fewer than 5 articles behind HTER/chrF" }),
+            n: z
+              .object({
+                hterChrf: sample,
+                mqm: sample,
+                feedback: z.object({ articles: count }),
+                qa: sample,
+              })
+              .meta({ description: "The sample behind each figure" }),
             mqm: z.object({
               penalty: z.number(),
               words: count,
@@ -258,6 +278,9 @@ export const getMetrics = defineRoute({
             articlesReviewed: count,
             meanHter: meanOrNull,
             meanChrf: meanOrNull,
+            n: count.meta({ description: "Articles behind the week's HTER/chrF" }),
+            hterBand: band,
+            chrfBand: band,
             mqmPer1000Words: z.number(),
           }),
         ),

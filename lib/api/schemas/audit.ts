@@ -29,6 +29,8 @@ export const auditFilterSchema = z.object({
   action: text(100),
   entityType: text(50),
   entityId: text(200),
+  /** Events about an article: on it, or on its feedback and annotations. */
+  articleId: text(64),
   from: dayOrInstant(false),
   to: dayOrInstant(true),
 });

@@ -97,7 +97,9 @@ export const triageFeedbackSchema = z.object({
 
 export const bulkFeedbackSchema = z.object({
   ids: z.array(cuidParam).min(1, "select at least one item").max(200),
-  status: z.literal("SPAM"),
+  status: z.enum(["ACCEPTED", "REJECTED", "SPAM"]),
+  /** Required for REJECTED; kept as every item's triage note otherwise. */
+  reason: z.string().trim().max(FEEDBACK_LIMITS.reason).refine(noNul).optional(),
 });
 
 /**

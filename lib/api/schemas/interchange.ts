@@ -91,6 +91,10 @@ export const bulkLineResultSchema = z.object({
   id: z.string().optional(),
   slug: z.string().optional(),
   message: z.string().optional(),
+  path: z
+    .string()
+    .optional()
+    .meta({ description: "The field an error line is about, e.g. engine.name" }),
 });
 
 export const bulkSummarySchema = z.object({

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/common";
 import { INGEST_LIMITS } from "@/lib/ingest/schema";
+import { SLUG_PATTERN } from "@/lib/ingest/identity";
 import { articleStatusSchema } from "./articles";
+
+/** A slug as Galley makes them: lowercase ASCII words joined by single hyphens. */
+export const slugSchema = z
+  .string()
+  .max(80)
+  .regex(SLUG_PATTERN, "must be lowercase letters and digits joined by single hyphens");
 
 export const saveRevisionSchema = z.object({
   baseRevision: z.int32().positive(),
@@ -29,6 +36,11 @@ export const changeStatusSchema = z.object({
   override: z
     .object({ reason: safeText(1000).refine((s) => s.trim().length > 0, "is required") })
     .optional(),
+  /**
+   * Only with `to: "PUBLISHED"`: publish under this slug (e.g. the `suggested` one from
+   * GET /api/v1/articles/{id}/slug); the old slug then answers 308 to it.
+   */
+  slug: slugSchema.optional(),
 });
 
 export const assignSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { issueMessage, issuesMessage } from "@/lib/validation/issues";
+import { humanIssueMessage, issueMessage, issuesMessage } from "@/lib/validation/issues";
 
 const schema = z.object({ title: z.object({ mt: z.string() }), n: z.number() });
 
@@ -16,5 +16,29 @@ describe("validation issue messages", () => {
     const issue = error!.issues[0]!;
     expect(issueMessage(issue, "(root)")).toBe(`(root): ${issue.message}`);
     expect(issueMessage(issue)).toBe(issue.message);
+  });
+});
+
+describe("issues phrased for people", () => {
+  const issuesOf = (value: unknown) => {
+    const r = z
+      .object({ engine: z.object({ name: z.string() }), url: z.string().url().optional() })
+      .safeParse(value);
+    return r.success ? [] : r.error.issues;
+  };
+
+  it("names a missing field and shows how to write it", () => {
+    expect(humanIssueMessage(issuesOf({})[0]!)).toBe(
+      'engine is missing — add "engine": {"name": …}',
+    );
+    expect(humanIssueMessage(issuesOf({ engine: {} })[0]!)).toBe(
+      'engine.name is missing — add "engine": {"name": …}',
+    );
+  });
+
+  it("says other problems as before, path first", () => {
+    expect(humanIssueMessage(issuesOf({ engine: { name: "x" }, url: "nope" })[0]!)).toMatch(
+      /^url: /,
+    );
   });
 });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -7,10 +6,12 @@ import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { glossaryForPair } from "@/lib/server/glossary";
 import { publicRevisionOf } from "@/lib/server/public-articles";
+import { getSlugState } from "@/lib/server/article-slug";
 import { loadQualityForArticle } from "@/lib/server/quality-workspace";
 import { articleTm } from "@/lib/server/translation-memory";
 import { loadWorkspace } from "@/lib/server/workspace";
 import { ExportMenu } from "@/components/export-menu";
+import { SlugOffer } from "@/components/publish/slug-offer";
 import { SegmentExtras } from "@/components/intel/segment-extras";
 import { TmMatches } from "@/components/intel/tm-matches";
 import { UseEverywhere } from "@/components/intel/use-everywhere";
@@ -19,8 +20,9 @@ import { formatHter } from "@/components/quality/metric-format";
 import { GlossaryProvider } from "@/components/workspace/glossary-context";
 import { QualitySummary } from "@/components/workspace/quality-summary";
 import { KeyedWorkspace } from "@/components/workspace/keyed-workspace";
+import { articleMetadata } from "./article-metadata";
 
-export const metadata: Metadata = { title: "Review" };
+export const generateMetadata = articleMetadata("Review");
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 const searchSchema = z.object({ feedback: z.string().min(1).max(64).optional() });
@@ -41,6 +43,7 @@ export default async function ArticleWorkspacePage({
   let quality;
   let glossary;
   let tm;
+  let slugState;
   try {
     data = await loadWorkspace(id, actor, sp.success ? sp.data.feedback : undefined);
     // Reuses the text the workspace just loaded instead of reading it twice more.
@@ -49,6 +52,11 @@ export default async function ArticleWorkspacePage({
       glossaryForPair(data.view.sourceLang, data.view.targetLang),
       articleTm(id),
     ]);
+    // Publishing is when the URL may follow a corrected headline.
+    slugState =
+      can(actor, "publish:article") && ["APPROVED", "PUBLISHED"].includes(data.view.status)
+        ? await getSlugState(id)
+        : null;
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
@@ -136,6 +144,9 @@ export default async function ArticleWorkspacePage({
         links={links}
         headerExtras={
           <>
+            {slugState?.suggested ? (
+              <SlugOffer articleId={id} slug={slugState.slug} suggested={slugState.suggested} />
+            ) : null}
             {data.permissions.export ? (
               <ExportMenu
                 articleId={id}

@@ -8,10 +8,28 @@ import { detectKind, errorMessage, postWithProgress, xliffOrigin, type FileKind 
 interface LineError {
   line: number;
   message: string;
+  /** The field, for machines and for people who search the file for it. */
+  path?: string;
 }
 
+interface CreatedLine {
+  line: number;
+  id: string;
+  slug: string;
+}
+
+/** Created articles listed as links, up to this many (a 10,000-line import would be a wall). */
+const CREATED_LINKS_SHOWN = 200;
+
 type Outcome =
-  | { kind: "ndjson"; created: number; existing: number; errors: LineError[]; stopped?: string }
+  | {
+      kind: "ndjson";
+      created: number;
+      existing: number;
+      errors: LineError[];
+      createdLines: CreatedLine[];
+      stopped?: string;
+    }
   | { kind: "galley-json"; id: string; slug: string; revision: number; createdUsers: string[] }
   | { kind: "xliff"; articleId: string; revision: number; created: boolean }
   | { kind: "failed"; message: string };
@@ -25,7 +43,14 @@ interface Picked {
 interface BulkAnswer {
   created: number;
   existing: number;
-  results: { line: number; status: string; message?: string }[];
+  results: {
+    line: number;
+    status: string;
+    message?: string;
+    path?: string;
+    id?: string;
+    slug?: string;
+  }[];
 }
 
 const KIND_LABEL: Record<FileKind, string> = {
@@ -85,7 +110,13 @@ export function ImportForm({ initialArticleId }: { initialArticleId: string }) {
 
   async function uploadNdjson(text: string): Promise<Outcome> {
     const total = countNdjsonLines(text);
-    const result = { kind: "ndjson" as const, created: 0, existing: 0, errors: [] as LineError[] };
+    const result = {
+      kind: "ndjson" as const,
+      created: 0,
+      existing: 0,
+      errors: [] as LineError[],
+      createdLines: [] as CreatedLine[],
+    };
     let done = 0;
     const show = (lines: number) => {
       setProgress(total === 0 ? 1 : lines / total);
@@ -114,8 +145,11 @@ export function ImportForm({ initialArticleId }: { initialArticleId: string }) {
         result.created += answer.created;
         result.existing += answer.existing;
         for (const r of answer.results) {
+          const line = chunk.firstLine + r.line - 1;
           if (r.status === "error") {
-            result.errors.push({ line: chunk.firstLine + r.line - 1, message: r.message ?? "" });
+            result.errors.push({ line, message: r.message ?? "", path: r.path });
+          } else if (r.status === "created" && r.id && r.slug) {
+            result.createdLines.push({ line, id: r.id, slug: r.slug });
           }
         }
       }
@@ -293,6 +327,29 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
           {outcome.stopped}
         </p>
       ) : null}
+      {outcome.createdLines.length > 0 ? (
+        <details open={outcome.createdLines.length <= 20}>
+          <summary className="cursor-pointer">Created articles</summary>
+          <ul
+            className="mt-1 max-h-64 list-inside list-disc overflow-auto"
+            data-testid="created-articles"
+          >
+            {outcome.createdLines.slice(0, CREATED_LINKS_SHOWN).map((c) => (
+              <li key={c.id}>
+                line {c.line}:{" "}
+                <Link href={`/articles/${c.id}`} className="text-blue-700 underline">
+                  {c.slug}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {outcome.createdLines.length > CREATED_LINKS_SHOWN ? (
+            <p className="text-slate-600">
+              and {outcome.createdLines.length - CREATED_LINKS_SHOWN} more in the queue.
+            </p>
+          ) : null}
+        </details>
+      ) : null}
       {outcome.errors.length > 0 ? (
         <table className="w-full max-w-4xl rounded border border-slate-200 bg-white text-left">
           <caption className="sr-only">Lines that were not imported</caption>
@@ -310,7 +367,14 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
             {outcome.errors.map((e) => (
               <tr key={`${e.line}-${e.message}`} className="border-t border-slate-100">
                 <td className="px-3 py-1.5 tabular-nums">{e.line}</td>
-                <td className="px-3 py-1.5">{e.message}</td>
+                <td className="px-3 py-1.5">
+                  line {e.line}: {e.message}
+                  {e.path ? (
+                    <code className="ml-2 text-xs text-slate-500" title="Field path">
+                      {e.path}
+                    </code>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -12,6 +12,7 @@ import { isDatabaseUnavailable } from "@/lib/db";
 import { HONEYPOT_FIELD } from "@/lib/domain/feedback";
 import { AppError } from "@/lib/errors";
 import { submitFeedback } from "@/lib/server/feedback-intake";
+import { currentSlugFor } from "@/lib/server/article-slug";
 import { findPublicArticleTarget } from "@/lib/server/public-articles";
 import { type FormErrorCode, formErrorCode } from "../form-status";
 
@@ -59,7 +60,17 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
       );
     }
     const target = await findPublicArticleTarget(slug);
-    if (!target) throw new FormFailure(404, "not_found", "Article not found");
+    if (!target) {
+      // A form on a page served under an old slug: 308 keeps the method and body.
+      const current = await currentSlugFor(slug);
+      if (current) {
+        return new Response(null, {
+          status: 308,
+          headers: { location: `/read/${encodeURIComponent(current)}/feedback` },
+        });
+      }
+      throw new FormFailure(404, "not_found", "Article not found");
+    }
     const ipHash = readerIpHash(req.headers);
     await submitFeedback(feedbackInput(target.id, parsed.data), {
       actor: { type: "ANONYMOUS", ipHash },

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePageActor } from "@/lib/auth/session";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { AppError } from "@/lib/errors";
 import {
   compareRevisions,
@@ -13,8 +13,9 @@ import { CompareHeader } from "@/components/history/compare-header";
 import { CompareSegments } from "@/components/history/compare-segments";
 import { HistoryNav } from "@/components/history/history-nav";
 import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
+import { articleMetadata } from "../article-metadata";
 
-export const metadata: Metadata = { title: "Compare revisions" };
+export const generateMetadata = articleMetadata("Compare revisions");
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 const revision = z.coerce.number().int().min(1).max(2_147_483_647);
@@ -31,7 +32,8 @@ export default async function ComparePage(props: {
   searchParams: SP;
 }) {
   const { id } = paramsOrNotFound(paramsSchema, await props.params);
-  await requirePageActor("read:article", `/articles/${id}/compare`);
+  const actor = await requirePageActor("read:article", `/articles/${id}/compare`);
+  const tz = await displayTimeZone(actor);
   const article = await orNotFound(() => historyHeader(id));
   const sp = await props.searchParams;
   const query = querySchema.safeParse({
@@ -64,6 +66,7 @@ export default async function ComparePage(props: {
             cmp={cmp}
             view={query.data.view}
             current={article.currentRevision}
+            tz={tz}
             meta={await getRevisionsMeta(id, [cmp.from, cmp.to])}
           />
           <CompareSegments cmp={cmp} view={query.data.view} />

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { z } from "zod";
@@ -6,6 +5,7 @@ import { listRevisionsQuerySchema } from "@/lib/api/schemas/history";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { historyHeader, listRevisions, type RevisionListItem } from "@/lib/server/history";
 import { statusChangesBetween, type StatusChangeItem } from "@/lib/server/timeline";
 import { STATUS_LABEL } from "@/lib/domain/workflow";
@@ -15,8 +15,9 @@ import { RevisionKindBadge } from "@/components/history/revision-kind";
 import { WordDelta } from "@/components/history/word-delta";
 import { StatusBadge } from "@/components/status-badge";
 import { RevertForm } from "./revert-form";
+import { articleMetadata } from "../article-metadata";
 
-export const metadata: Metadata = { title: "History" };
+export const generateMetadata = articleMetadata("History");
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 const PAGE_SIZE = 50;
@@ -29,6 +30,7 @@ export default async function HistoryPage(props: {
 }) {
   const { id } = paramsOrNotFound(paramsSchema, await props.params);
   const actor = await requirePageActor("read:article", `/articles/${id}/history`);
+  const tz = await displayTimeZone(actor);
   const sp = await props.searchParams;
   const query = listRevisionsQuerySchema.safeParse({
     limit: String(PAGE_SIZE),
@@ -125,9 +127,10 @@ export default async function HistoryPage(props: {
                 {changes
                   .filter((c) => c.revision === r.number)
                   .map((c) => (
-                    <StatusChangeRow key={c.id} change={c} />
+                    <StatusChangeRow key={c.id} change={c} tz={tz} />
                   ))}
                 <RevisionRow
+                  tz={tz}
                   articleId={id}
                   r={r}
                   current={article.currentRevision}
@@ -162,7 +165,7 @@ export default async function HistoryPage(props: {
   );
 }
 
-function StatusChangeRow({ change }: { change: StatusChangeItem }) {
+function StatusChangeRow({ change, tz }: { change: StatusChangeItem; tz: string }) {
   return (
     <tr
       className="border-b border-slate-100 bg-slate-50/60 text-slate-700"
@@ -173,7 +176,7 @@ function StatusChangeRow({ change }: { change: StatusChangeItem }) {
       </td>
       <td
         className="px-2 py-1.5 whitespace-nowrap text-slate-600"
-        title={formatDateTime(change.at)}
+        title={formatDateTime(change.at, tz)}
       >
         <time dateTime={change.at}>{age(change.at)}</time>
       </td>
@@ -194,6 +197,7 @@ function StatusChangeRow({ change }: { change: StatusChangeItem }) {
 }
 
 function RevisionRow(props: {
+  tz: string;
   articleId: string;
   r: RevisionListItem;
   current: number;
@@ -240,7 +244,7 @@ function RevisionRow(props: {
       </td>
       <td
         className="px-2 py-2 whitespace-nowrap text-slate-600"
-        title={formatDateTime(r.createdAt)}
+        title={formatDateTime(r.createdAt, props.tz)}
       >
         <time dateTime={r.createdAt}>{age(r.createdAt)}</time>
       </td>

@@ -1,8 +1,14 @@
 import { apiRoute } from "@/lib/api/handler";
 import { bulkFeedback } from "@/lib/api/routes/feedback";
-import { markFeedbackSpam } from "@/lib/server/feedback-triage";
+import { bulkTriageFeedback } from "@/lib/server/feedback-triage";
 
-// Bulk spam, as the inbox's checkboxes do: { ids, status: "SPAM" } → { updated, skipped }.
+// Bulk triage, as the inbox's checkboxes do: { ids, status, reason? } → { updated, skipped }.
 export const POST = apiRoute(bulkFeedback, async ({ body, user, requestId }) =>
-  markFeedbackSpam({ ids: body.ids, actor: user(), requestId }),
+  bulkTriageFeedback({
+    ids: body.ids,
+    status: body.status,
+    reason: body.reason,
+    actor: user(),
+    requestId,
+  }),
 );

@@ -1,23 +1,25 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePageActor } from "@/lib/auth/session";
 import { age, formatDateTime } from "@/lib/format-time";
+import { displayTimeZone } from "@/lib/server/time-zone";
 import { blame, historyHeader } from "@/lib/server/history";
 import { wordBlameAt } from "@/lib/server/word-blame";
 import { HistoryNav } from "@/components/history/history-nav";
 import { orNotFound, paramsOrNotFound } from "@/components/history/or-not-found";
 import { SegmentChanges } from "@/components/history/segment-changes";
 import { WordBlameText } from "@/components/history/word-blame-text";
+import { articleMetadata } from "../../article-metadata";
 
-export const metadata: Metadata = { title: "Blame" };
+export const generateMetadata = articleMetadata("Blame");
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 const KIND_LABEL = { TITLE: "Title", PARAGRAPH: "Paragraph", CAPTION: "Caption" } as const;
 
 export default async function BlamePage(props: { params: Promise<{ id: string }> }) {
   const { id } = paramsOrNotFound(paramsSchema, await props.params);
-  await requirePageActor("read:article", `/articles/${id}/history/blame`);
+  const actor = await requirePageActor("read:article", `/articles/${id}/history/blame`);
+  const tz = await displayTimeZone(actor);
   const article = await orNotFound(() => historyHeader(id));
   const [lines, words] = await Promise.all([
     blame(id, article.currentRevision),
@@ -56,7 +58,7 @@ export default async function BlamePage(props: { params: Promise<{ id: string }>
                   </Link>{" "}
                   by {line.author?.name ?? "system"}
                 </p>
-                <p title={formatDateTime(line.changedAt)}>
+                <p title={formatDateTime(line.changedAt, tz)}>
                   <time dateTime={line.changedAt}>{age(line.changedAt)}</time>
                 </p>
               </div>
