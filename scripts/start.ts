@@ -9,7 +9,7 @@ import { ensureBuild, ensurePrismaClient } from "./build-stamp";
 import { EmbeddedUnavailable } from "@/lib/db/embedded";
 import { embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
 import { migrate } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
+import { env, resetEnvCache } from "@/lib/env";
 
 const dev = process.argv.includes("--dev");
 const dataDir = process.env.GALLEY_DATA_DIR ?? ".galley";
@@ -24,6 +24,9 @@ async function main(): Promise<void> {
     console.error((err as Error).message);
     process.exit(1);
   }
+  // Checked only: DATABASE_URL may be set below (embedded database), so nothing may keep
+  // the environment read before that.
+  resetEnvCache();
   const external = process.env.DATABASE_URL;
   if (external && !process.env.NEXTAUTH_SECRET) {
     console.error(
