@@ -128,6 +128,9 @@ test("reverting through the history page with a reason creates a new revision", 
   await expect(rows).toHaveCount(2);
   const r1 = rows.filter({ hasText: "Machine translation as ingested" });
   await r1.getByText("Revert to r1").click();
+  // What the revert will change shows before it is confirmed (and the form grows with it,
+  // so the confirm button moves: read first, then click, as a reviewer would).
+  await expect(r1.getByText("Reverting changes 1 segment (+2 −2 words):")).toBeVisible();
   await r1.getByLabel(/Reason/).fill("Undo the vandalism");
   await r1.getByRole("button", { name: "Restore the text of r1" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Created revision 3" })).toBeVisible();
