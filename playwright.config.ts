@@ -9,6 +9,11 @@ if (!existsSync(CHROMIUM)) {
   );
 }
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// Recording a trace costs every test CPU (snapshots and screencast), and the browser suite is
+// CPU-bound on CI's two cores. A failure still leaves its page snapshot (error-context.md);
+// PW_TRACE=retain-on-failure brings traces back for a local investigation.
+const TRACE = (process.env.PW_TRACE ?? (process.env.CI ? "off" : "retain-on-failure")) as
+  "off" | "retain-on-failure" | "on";
 export const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -24,7 +29,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: BASE_URL,
-    trace: "retain-on-failure",
+    trace: TRACE,
     launchOptions: {
       executablePath: CHROMIUM,
       args: [
