@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor, UserActor } from "@/lib/auth/policy";
 import { ROLE_PERMISSIONS, ROLES } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
+import { CATEGORY_LABEL, type FeedbackCategory } from "@/lib/domain/feedback";
 import type { ArticleStatus } from "@/lib/domain/types";
 
 // Notifications: one row per recipient, written in the same transaction as the
@@ -103,7 +104,7 @@ export async function notifyAssignment(
  */
 export async function notifyFeedback(
   tx: Tx,
-  input: { articleId: string; category: string },
+  input: { articleId: string; category: FeedbackCategory },
 ): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string; title: string }[]>`
     SELECT u."id", a."title" FROM "Article" a
@@ -111,7 +112,7 @@ export async function notifyFeedback(
       SELECT r."authorId" FROM "Revision" r WHERE r."articleId" = a."id" AND r."authorId" IS NOT NULL))
     WHERE a."id" = ${input.articleId}`;
   if (!rows.length) return;
-  const category = input.category.toLowerCase().replaceAll("_", " ");
+  const category = CATEGORY_LABEL[input.category].toLowerCase();
   await notify(tx, {
     userIds: rows.map((r) => r.id),
     kind: "FEEDBACK",
