@@ -1,0 +1,23 @@
+// What every app instance runs beside serving requests (called from instrumentation.ts).
+// Each entry starts its own loop and returns; one that fails to start is logged and the
+// instance still serves (the others' work does not depend on it).
+import "server-only";
+
+type Starter = { name: string; start: () => Promise<void> };
+
+const STARTERS: Starter[] = [];
+
+let started = false;
+
+export async function startBackgroundWork(): Promise<void> {
+  // GALLEY_BACKGROUND=0 turns it off, e.g. for an instance that only serves reads.
+  if (started || process.env.GALLEY_BACKGROUND === "0") return;
+  started = true;
+  for (const s of STARTERS) {
+    try {
+      await s.start();
+    } catch (err) {
+      console.error(`[galley] background ${s.name} did not start:`, err);
+    }
+  }
+}
