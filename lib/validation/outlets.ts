@@ -106,3 +106,29 @@ export const outletPatchSchema = z
   .strict()
   .refine((p) => Object.keys(p).length > 0, "name at least one field to change");
 export type OutletPatch = z.infer<typeof outletPatchSchema>;
+
+/**
+ * The outlet admin form's fields → the API's JSON shape, so the form and POST/PATCH share one
+ * schema. Origins one per line; disclosures as JSON (left as text when it does not parse, so
+ * the schema names the field).
+ */
+export function outletFormToBody(form: FormData, withName: boolean): Record<string, unknown> {
+  const text = (name: string) => String(form.get(name) ?? "").trim();
+  const orNull = (name: string) => text(name) || null;
+  let disclosures: unknown = text("disclosures") || "{}";
+  try {
+    disclosures = JSON.parse(disclosures as string);
+  } catch {
+    /* keep the text: zod answers "disclosures: expected object" */
+  }
+  return {
+    ...(withName ? { name: text("name") } : {}),
+    allowedOrigins: text("allowedOrigins").split(/\s+/).filter(Boolean),
+    canonicalUrlPattern: orNull("canonicalUrlPattern"),
+    timeZone: orNull("timeZone"),
+    disclosures,
+    chatWebhookUrl: orNull("chatWebhookUrl"),
+    chatEvents: form.getAll("chatEvents").map(String),
+    notifyReaderOnDecline: form.get("notifyReaderOnDecline") === "on",
+  };
+}
