@@ -141,7 +141,11 @@
   // The page: footer, dialog, selection capture, requests.
 
   var CSS = [
-    ":host{all:initial;display:block;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1e293b}",
+    // all:initial stops inheritance from the page, but the page's own rules on the host
+    // element (e.g. "* { color: red !important }") still win there, so the footer and the
+    // dialog set everything they inherit themselves.
+    ":host{all:initial;display:block}",
+    ".footer,dialog{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1e293b;letter-spacing:normal;word-spacing:normal;text-align:left;text-transform:none}",
     ".footer{margin:1.5em 0;padding-top:.75em;border-top:1px solid #cbd5e1}",
     ".footer p{margin:0}",
     "a,button.link{color:#1e40af;text-decoration:underline;background:none;border:0;padding:0;font:inherit;cursor:pointer}",
