@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { createHash, randomInt } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { APIRequestContext, Page } from "@playwright/test";
@@ -98,6 +99,16 @@ async function snippetFromAdminPage(page: Page, outlet: string, externalId: stri
     .replace("<script ", '<script data-target="#galley-footer" ');
 }
 
+/** axe-core (it reads into shadow roots): no serious or critical WCAG 2.1 AA violations. */
+async function expectAccessible(page: Page, include: string) {
+  const results = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+}
+
 function hostPage(snippet: string, noJsLink: string): string {
   // Whitespace and inline markup differ from Galley's text on purpose.
   return `<!doctype html>
@@ -128,6 +139,7 @@ test("a reader on the outlet's page selects text and sends feedback that lands o
   const adminPage = await signedIn.newPage();
   await signInPage(adminPage, "admin");
   const snippet = await snippetFromAdminPage(adminPage, article.name, article.externalId);
+  await expectAccessible(adminPage, "main");
   await signedIn.close();
 
   // The documented integrity is the sha384 of the bytes /embed.js serves.
@@ -197,6 +209,7 @@ test("a reader on the outlet's page selects text and sends feedback that lands o
   await link.click();
   await expect(dialog).toBeVisible();
   await expect(dialog.locator("blockquote")).toHaveText("the bridge opens in 2028");
+  await expectAccessible(page, "#galley-footer");
   await dialog.getByLabel("What is wrong?").selectOption("MISTRANSLATION");
   await dialog.getByLabel("What did you notice?").fill("Should be 'is due to open'.");
   await dialog.getByRole("button", { name: "Send feedback" }).click();
@@ -276,4 +289,27 @@ test("another origin is refused by CORS, and the no-JS link reaches the feedback
   await expect(reader).toHaveURL(`${ORIGIN}/read/${article.slug}#feedback`);
   await expect(reader.getByTestId("feedback-form")).toBeVisible();
   await noJs.close();
+});
+
+test("an admin configures an outlet on the admin page, and a near-miss origin is named", async ({
+  page,
+}) => {
+  await signInPage(page, "admin");
+  await page.goto("/admin/outlets");
+  const name = `Admin Page Outlet ${Date.now()}`;
+  const form = page.getByRole("form", { name: "New outlet" });
+  await form.getByLabel("Name (the articles' outlet)").fill(name);
+  await form.getByLabel("Allowed origins (one per line)").fill("https://news.example/");
+  await form.getByLabel("Time zone (IANA; empty = Galley's)").fill("Asia/Seoul");
+  await form.getByRole("button", { name: "Add outlet" }).click();
+  await expect(form.getByRole("alert")).toContainText("did you mean https://news.example?");
+  await form.getByLabel("Allowed origins (one per line)").fill("https://news.example");
+  await form.getByRole("button", { name: "Add outlet" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const list = await admin.get("/api/v1/outlets");
+  const { items } = (await list.json()) as { items: { name: string; allowedOrigins: string[] }[] };
+  expect(items.find((o) => o.name === name)).toMatchObject({
+    allowedOrigins: ["https://news.example"],
+    timeZone: "Asia/Seoul",
+  });
 });

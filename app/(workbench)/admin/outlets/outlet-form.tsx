@@ -6,12 +6,54 @@ import { createOutletAction, updateOutletAction } from "./actions";
 
 const input = "rounded border border-slate-300 px-2 py-1";
 
+type Values = Pick<
+  OutletView,
+  | "name"
+  | "allowedOrigins"
+  | "canonicalUrlPattern"
+  | "timeZone"
+  | "chatWebhookUrl"
+  | "chatEvents"
+  | "notifyReaderOnDecline"
+> & { disclosures: string };
+
+function valuesOf(outlet?: OutletView): Values {
+  return {
+    name: outlet?.name ?? "",
+    allowedOrigins: outlet?.allowedOrigins ?? [],
+    canonicalUrlPattern: outlet?.canonicalUrlPattern ?? "",
+    timeZone: outlet?.timeZone ?? "",
+    chatWebhookUrl: outlet?.chatWebhookUrl ?? "",
+    chatEvents: outlet?.chatEvents ?? [],
+    notifyReaderOnDecline: outlet?.notifyReaderOnDecline ?? false,
+    disclosures: outlet ? JSON.stringify(outlet.disclosures, null, 1) : "{}",
+  };
+}
+
+/** What was sent: React resets a form after its action, so a refused one is refilled from it. */
+function valuesFromForm(form: FormData): Values {
+  const text = (k: string) => String(form.get(k) ?? "");
+  return {
+    name: text("name"),
+    allowedOrigins: text("allowedOrigins").split("\n"),
+    canonicalUrlPattern: text("canonicalUrlPattern"),
+    timeZone: text("timeZone"),
+    chatWebhookUrl: text("chatWebhookUrl"),
+    chatEvents: form.getAll("chatEvents").map(String),
+    notifyReaderOnDecline: form.get("notifyReaderOnDecline") === "on",
+    disclosures: text("disclosures"),
+  };
+}
+
 /** Create (no outlet) or edit one outlet; the server's refusal names the field. */
 export function OutletForm({ outlet }: { outlet?: OutletView }) {
-  const [state, action, pending] = useActionState(
-    outlet ? updateOutletAction : createOutletAction,
-    null,
-  );
+  const [state, action, pending] = useActionState(async (_prev: unknown, form: FormData) => {
+    const result = await (outlet ? updateOutletAction : createOutletAction)(null, form);
+    return { result, sent: result.ok ? null : valuesFromForm(form) };
+  }, null);
+  const v = state?.sent ?? valuesOf(outlet);
+  // A new key after each answer remounts the fields with these values as their defaults.
+  const fieldsKey = JSON.stringify(v);
   const id = outlet ? `outlet-${outlet.id}` : "outlet-new";
   return (
     <form
@@ -24,7 +66,7 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
       ) : (
         <label className="flex flex-col sm:col-span-2">
           <span className="text-slate-600">Name (the articles&apos; outlet)</span>
-          <input name="name" required className={input} />
+          <input key={fieldsKey} name="name" required defaultValue={v.name} className={input} />
         </label>
       )}
       <label className="flex flex-col">
@@ -32,7 +74,8 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
         <textarea
           name="allowedOrigins"
           rows={3}
-          defaultValue={outlet?.allowedOrigins.join("\n")}
+          key={fieldsKey}
+          defaultValue={v.allowedOrigins.join("\n")}
           placeholder="https://news.example"
           className={input}
         />
@@ -42,7 +85,8 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
         <textarea
           name="disclosures"
           rows={3}
-          defaultValue={outlet ? JSON.stringify(outlet.disclosures, null, 1) : "{}"}
+          key={fieldsKey}
+          defaultValue={v.disclosures}
           className={`${input} font-mono text-xs`}
         />
       </label>
@@ -50,7 +94,8 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
         <span className="text-slate-600">Canonical URL pattern</span>
         <input
           name="canonicalUrlPattern"
-          defaultValue={outlet?.canonicalUrlPattern ?? ""}
+          key={fieldsKey}
+          defaultValue={v.canonicalUrlPattern ?? ""}
           placeholder="https://news.example/a/{externalId}"
           className={input}
         />
@@ -59,7 +104,8 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
         <span className="text-slate-600">Time zone (IANA; empty = Galley&apos;s)</span>
         <input
           name="timeZone"
-          defaultValue={outlet?.timeZone ?? ""}
+          key={fieldsKey}
+          defaultValue={v.timeZone ?? ""}
           placeholder="Asia/Seoul"
           className={input}
         />
@@ -80,7 +126,8 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
               type="checkbox"
               name="chatEvents"
               value={e}
-              defaultChecked={outlet?.chatEvents.includes(e)}
+              key={fieldsKey}
+              defaultChecked={v.chatEvents.includes(e)}
             />
             {e}
           </label>
@@ -89,7 +136,8 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
           <input
             type="checkbox"
             name="notifyReaderOnDecline"
-            defaultChecked={outlet?.notifyReaderOnDecline}
+            key={fieldsKey}
+            defaultChecked={v.notifyReaderOnDecline}
           />
           Tell readers when their report is declined
         </label>
@@ -103,13 +151,13 @@ export function OutletForm({ outlet }: { outlet?: OutletView }) {
           {outlet ? "Save outlet" : "Add outlet"}
         </button>
         {state ? (
-          state.ok ? (
+          state.result.ok ? (
             <p role="status" className="text-emerald-800">
-              Saved {state.data.name}.
+              Saved {state.result.data.name}.
             </p>
           ) : (
             <p role="alert" className="text-rose-700">
-              {state.error}
+              {state.result.error}
             </p>
           )
         ) : null}

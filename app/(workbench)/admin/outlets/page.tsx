@@ -37,7 +37,7 @@ export default async function OutletsPage() {
           <code>data-outlet</code> and <code>data-external-id</code>):
         </p>
         <pre
-          className="overflow-x-auto rounded bg-slate-50 p-2 text-xs"
+          className="rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap"
           data-testid="embed-snippet"
         >
           {embedSnippet(origin, outlets[0]?.name ?? "Your Outlet", "ARTICLE-ID")}
