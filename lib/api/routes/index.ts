@@ -4,12 +4,14 @@
 import * as articles from "./articles";
 import * as audit from "./audit";
 import * as desk from "./desk";
+import * as embed from "./embed";
 import * as feedback from "./feedback";
 import * as history from "./history";
 import * as intel from "./intel";
 import * as interchange from "./interchange";
 import * as live from "./live";
 import * as meta from "./meta";
+import * as outlets from "./outlets";
 import * as quality from "./quality";
 import type { RouteContract } from "../contract";
 
@@ -29,6 +31,8 @@ for (const area of [
   audit,
   desk,
   live,
+  outlets,
+  embed,
 ]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;
