@@ -204,6 +204,15 @@ export function oidcSettings(): OidcSettings | null {
   };
 }
 
+/**
+ * The origin for absolute links that leave the site (JSON-LD, the corrections feed):
+ * NEXTAUTH_URL's when set (production sets it), else the one the request came to.
+ */
+export function siteOrigin(requestOrigin: string): string {
+  const configured = env().NEXTAUTH_URL;
+  return configured ? new URL(configured).origin : requestOrigin;
+}
+
 /** Reset the cache (tests change process.env between cases). */
 export function resetEnvCache(): void {
   cached = undefined;
