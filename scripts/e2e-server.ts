@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
 import { e2eServerInfoFile } from "../tests/support/e2e-server-info";
+import { e2eOidcEnv } from "../tests/support/oidc-e2e-config";
 
 async function main(): Promise<void> {
   const { name, url } = await createTestDatabase("galley_e2e");
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
         // distinct readers in X-Forwarded-For. Without a trusted proxy that header is ignored
         // (tests/reliability/client-address.test.ts).
         GALLEY_TRUSTED_PROXIES: process.env.GALLEY_TRUSTED_PROXIES ?? "loopback",
+        // "Sign in with SSO" against the provider tests/e2e/sso.spec.ts starts on its port.
+        ...e2eOidcEnv(port),
       },
     },
   );

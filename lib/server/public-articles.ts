@@ -4,6 +4,7 @@ import type { SegmentKind } from "@/lib/domain/types";
 import { env } from "@/lib/env";
 import { textsAtRevision } from "./revision-texts";
 import { emptyToNull } from "@/lib/text/nullable";
+import { correctionsOf, distinctPublications } from "@/lib/domain/corrections";
 
 // What anonymous readers may see. Only published revisions (or, before the
 // first publication, the approved one) ever leave this module; drafts never do
@@ -86,12 +87,14 @@ export async function getPublicArticle(
   });
   if (!article) return { kind: "not_found" };
 
-  const versions: PublicationEntry[] = [];
-  for (const p of article.publications) {
-    if (versions.at(-1)?.revision === p.revisionNumber) continue;
-    versions.push({ revision: p.revisionNumber, publishedAt: p.publishedAt, note: p.note });
-  }
-  const latestCorrection = versions.length > 1 ? versions.at(-1)! : null;
+  const versions: PublicationEntry[] = distinctPublications(
+    article.publications.map((p) => ({
+      revision: p.revisionNumber,
+      publishedAt: p.publishedAt,
+      note: p.note,
+    })),
+  );
+  const latestCorrection = correctionsOf(versions).at(-1) ?? null;
   const current = publicRevisionOf(article);
 
   let shown: { revision: number; reviewed: boolean } | null = current;

@@ -224,6 +224,12 @@ export const API_RULES: Record<string, ApiRule> = {
   "GET /api/v1/exports/tmx": { min: "viewer", path: "/api/v1/exports/tmx", ok: [200] },
   "GET /api/v1/audit": { min: "admin", path: "/api/v1/audit", ok: [200] },
   "GET /api/v1/audit/verify": { min: "admin", path: "/api/v1/audit/verify", ok: [200] },
+  // Issue 17 item 7: published corrections as Atom, public like /read.
+  "GET /feeds/corrections.atom": {
+    min: "public",
+    path: "/feeds/corrections.atom",
+    ok: [200],
+  },
   "POST /read/[slug]/feedback": {
     min: "public",
     path: "/read/{slug}/feedback",

@@ -10,6 +10,7 @@ import { readerTypography } from "@/components/reader-typography";
 import { AiFooterNotice } from "./ai-footer";
 import { FeedbackForm } from "./feedback-form";
 import { FORM_ERROR_MESSAGES, isFormErrorCode } from "./form-status";
+import { NewsArticleJsonLd } from "./json-ld";
 import { VersionNotices, VersionList } from "./versions";
 
 // Public, no sign-in: the reader's view of an article. Server-rendered and
@@ -76,6 +77,7 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
 
   return (
     <div className="min-h-screen bg-white">
+      <NewsArticleJsonLd article={article} />
       <header className="border-b border-slate-200">
         <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3 text-sm text-slate-600 sm:px-6">
           <span className="font-semibold tracking-tight text-slate-900">
