@@ -14,8 +14,11 @@ const auditEventSchema = z.object({
   entityId: z.string(),
   data: z.unknown(),
   requestId: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
+  prevHash: z
+    .string()
+    .nullable()
+    .meta({ description: "Hash chain of ADR 004: only events written before the Merkle tree" }),
+  hash: z.string().nullable(),
 });
 
 /** A page's event carries what a person reads it by; exports keep the stored event only. */
