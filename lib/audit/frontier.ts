@@ -20,7 +20,8 @@ export class Frontier {
   ) {
     for (const n of nodes) this.nodes.set(key(n), n.hash);
     for (const k of Frontier.keysFor(treeSize)) {
-      if (!this.nodes.has(key(k))) throw new Error(`missing node ${key(k)} of a tree of ${treeSize}`);
+      if (!this.nodes.has(key(k)))
+        throw new Error(`missing node ${key(k)} of a tree of ${treeSize}`);
     }
   }
 

@@ -7,7 +7,10 @@ import { databaseUrl } from "@/lib/env";
  * throughout: a session-level advisory lock (the audit sealer) must be released by the same
  * session, which a pooled connection handed to other queries cannot promise.
  */
-export async function openSession(applicationName: string, url = databaseUrl()): Promise<pg.Client> {
+export async function openSession(
+  applicationName: string,
+  url = databaseUrl(),
+): Promise<pg.Client> {
   const client = new pg.Client({
     connectionString: url,
     keepAlive: true,

@@ -100,7 +100,8 @@ async function sealBatch(
   if (events.rows.length === 0) return { sealed: 0, lastEventId: after };
   const first = frontier.size;
   const nodes: SealedNode[] = [];
-  for (const row of events.rows) nodes.push(...frontier.append(leafHash(leafBytes(toLeafEvent(row)))));
+  for (const row of events.rows)
+    nodes.push(...frontier.append(leafHash(leafBytes(toLeafEvent(row)))));
   const head = signTreeHead(
     {
       treeSize: frontier.size,
@@ -146,7 +147,9 @@ export async function sealOnce(c: Session, opts: { waitMs?: number } = {}): Prom
   if (!lock.rows[0]!.ok) return { status: "busy" };
   try {
     const horizon = await readHorizon(c, opts.waitMs ?? 500);
-    let { frontier, lastEventId } = await loadFrontier(c);
+    const loaded = await loadFrontier(c);
+    const frontier = loaded.frontier;
+    let lastEventId = loaded.lastEventId;
     if (horizon === null) return { status: "waiting", treeSize: frontier.size };
     let sealed = 0;
     let heads = 0;

@@ -143,7 +143,9 @@ export async function inclusionProof(
  * Inclusion-proof links for publications' events (the public "verify this correction" links
  * on /read), by publication id; publications not sealed yet have none.
  */
-export async function publicationProofLinks(publicationIds: string[]): Promise<Map<string, string>> {
+export async function publicationProofLinks(
+  publicationIds: string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (publicationIds.length === 0) return out;
   const [rows, size] = await Promise.all([

@@ -53,9 +53,9 @@ describe("publication leaves", () => {
     expect(isPublicLeaf(publication)).toBe(true);
     expect(isPublicLeaf({ ...publication, actorType: "USER", actorId: "u1" })).toBe(false);
     expect(isPublicLeaf({ ...publication, actorLabel: "editor@example.com" })).toBe(false);
-    expect(isPublicLeaf({ ...publication, data: { ...(publication.data as object), by: "x" } })).toBe(
-      false,
-    );
+    expect(
+      isPublicLeaf({ ...publication, data: { ...(publication.data as object), by: "x" } }),
+    ).toBe(false);
     expect(isPublicLeaf({ ...publication, action: "article.status" })).toBe(false);
   });
 });
