@@ -61,7 +61,7 @@ export async function latestTreeHead(): Promise<SignedTreeHead | null> {
 /** The head signed at exactly `treeSize`; 404 when the sealer never stopped there. */
 export async function treeHeadAt(treeSize: number): Promise<SignedTreeHead> {
   const row = await db().auditTreeHead.findUnique({ where: { treeSize: BigInt(treeSize) } });
-  if (!row) throw notFound(`No signed tree head at tree size ${treeSize}`);
+  if (!row) throw notFound(`A signed tree head at tree size ${treeSize}`);
   return toHead(row);
 }
 

@@ -224,6 +224,24 @@ export const API_RULES: Record<string, ApiRule> = {
   "GET /api/v1/exports/tmx": { min: "viewer", path: "/api/v1/exports/tmx", ok: [200] },
   "GET /api/v1/audit": { min: "admin", path: "/api/v1/audit", ok: [200] },
   "GET /api/v1/audit/verify": { min: "admin", path: "/api/v1/audit/verify", ok: [200] },
+  // The verifiable log (issue 18): heads and consistency proofs are public; inclusion proofs
+  // need read:audit except for publication events (leaf 0 is a seed event, not one).
+  "GET /.well-known/galley-log.json": {
+    min: "public",
+    path: "/.well-known/galley-log.json",
+    ok: [200],
+  },
+  "GET /api/v1/log/sth": { min: "public", path: "/api/v1/log/sth", ok: [200] },
+  "GET /api/v1/log/proof/consistency": {
+    min: "public",
+    path: "/api/v1/log/proof/consistency?first=1&second=1",
+    ok: [200],
+  },
+  "GET /api/v1/log/proof/inclusion": {
+    min: "admin",
+    path: "/api/v1/log/proof/inclusion?index=0&treeSize=1",
+    ok: [200],
+  },
   "POST /read/[slug]/feedback": {
     min: "public",
     path: "/read/{slug}/feedback",

@@ -9,6 +9,7 @@ import * as history from "./history";
 import * as intel from "./intel";
 import * as interchange from "./interchange";
 import * as live from "./live";
+import * as log from "./log";
 import * as meta from "./meta";
 import * as quality from "./quality";
 import type { RouteContract } from "../contract";
@@ -29,6 +30,7 @@ for (const area of [
   audit,
   desk,
   live,
+  log,
 ]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;
