@@ -4,7 +4,10 @@ import * as wellKnown from "@/app/.well-known/galley-log.json/route";
 import * as inclusionRoute from "@/app/api/v1/log/proof/inclusion/route";
 import * as consistencyRoute from "@/app/api/v1/log/proof/consistency/route";
 import * as sthRoute from "@/app/api/v1/log/sth/route";
+import { resetEnvCache } from "@/lib/env";
 import { createApiToken } from "@/lib/server/api-tokens";
+import { auditLogStatus } from "@/lib/server/health";
+import { NO_LOG_KEY } from "@/lib/server/log-key";
 import { recordAudit } from "@/lib/server/audit";
 import { sealOnce } from "@/lib/server/audit-sealer";
 import { getPublicArticle } from "@/lib/server/public-articles";
@@ -152,5 +155,22 @@ describe("the verifiable log's public endpoints", () => {
     );
     expect(beyond.status).toBe(400);
     expect((await get(sthRoute.GET, `/api/v1/log/sth?treeSize=${treeSize + 5}`)).status).toBe(404);
+  });
+
+  it("without a key: no sealing, and the key document says why", async () => {
+    const key = process.env.GALLEY_LOG_PRIVATE_KEY;
+    delete process.env.GALLEY_LOG_PRIVATE_KEY;
+    resetEnvCache();
+    try {
+      expect(await sealOnce(sealer)).toEqual({ status: "no-key", reason: NO_LOG_KEY });
+      expect(auditLogStatus()).toEqual({ sealing: false, reason: NO_LOG_KEY });
+      const res = await wellKnown.GET();
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ message: NO_LOG_KEY });
+    } finally {
+      process.env.GALLEY_LOG_PRIVATE_KEY = key;
+      resetEnvCache();
+    }
+    expect(auditLogStatus()).toEqual({ sealing: true });
   });
 });
