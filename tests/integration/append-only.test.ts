@@ -28,7 +28,8 @@ describe("append-only tables are enforced by the database", () => {
   });
 
   it("refuses TRUNCATE of the audit log and revisions", async () => {
-    await expect(client.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+    // CASCADE: the audit tree's leaves reference the events (a plain TRUNCATE stops there).
+    await expect(client.query(`TRUNCATE "AuditEvent" CASCADE`)).rejects.toThrow(/append-only/);
     await expect(client.query(`TRUNCATE "Revision" CASCADE`)).rejects.toThrow(/append-only/);
   });
 
