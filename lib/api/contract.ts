@@ -31,6 +31,11 @@ export interface RouteContract {
   tag: string;
   /** "public" for reader-facing routes; everything else names the permission it needs. */
   permission: Permission | "public";
+  /**
+   * "outlet": a public route the embed calls from an outlet's own pages. Cross-origin callers
+   * get CORS headers only when their origin is on that outlet's allow-list (lib/api/cors.ts).
+   */
+  cors?: "outlet";
   query?: z.ZodObject;
   /** A JSON body, validated before the handler runs. */
   body?: z.ZodType;

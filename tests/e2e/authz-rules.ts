@@ -249,6 +249,17 @@ export const API_RULES: Record<string, ApiRule> = {
     contentType: "application/x-www-form-urlencoded",
     ok: [303, 400],
   },
+  // Issue 17: outlets (admin) and the embed's public side.
+  "GET /api/v1/outlets": { min: "admin", path: "/api/v1/outlets", ok: [200] },
+  "POST /api/v1/outlets": { min: "admin", path: "/api/v1/outlets", ...W },
+  "PATCH /api/v1/outlets/[id]": { min: "admin", path: "/api/v1/outlets/none", ...W },
+  "GET /api/v1/public/articles/lookup": {
+    min: "public",
+    path: "/api/v1/public/articles/lookup?outlet=none&externalId=none",
+    ok: [404],
+  },
+  "GET /read": { min: "public", path: "/read?outlet=none&externalId=none", ok: [404] },
+  "GET /embed.js": { min: "public", path: "/embed.js", ok: [200] },
 };
 
 export const PAGE_RULES: Record<string, PageRule> = {
@@ -270,6 +281,7 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/qa-rules": { min: "editor", path: "/qa-rules" },
   "/audit": { min: "admin", path: "/audit" },
   "/admin": { min: "admin", path: "/admin" },
+  "/admin/outlets": { min: "admin", path: "/admin/outlets" },
   "/account": { min: "signed-in", path: "/account" },
   "/notifications": { min: "signed-in", path: "/notifications" },
 };

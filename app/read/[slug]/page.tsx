@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { formatLongDate } from "@/lib/format-time";
 import { currentSlugFor } from "@/lib/server/article-slug";
+import { disclosureFor, type Disclosure } from "@/lib/server/disclosure";
 import { displayTimeZone } from "@/lib/server/time-zone";
 import { getPublicArticle, type PublicArticle } from "@/lib/server/public-articles";
 import { readerTypography } from "@/components/reader-typography";
@@ -61,6 +62,7 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
   const article = await load(slug, one(sp.revision));
   // Readers have no preference: the newsroom's zone.
   const tz = await displayTimeZone();
+  const disclosure = await disclosureFor(article.id);
   const code = one(sp.code);
   const initialNotice =
     one(sp.feedback) === "sent"
@@ -89,6 +91,7 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
             shown={article.shown}
             initialNotice={initialNotice}
             tz={tz}
+            disclosure={disclosure}
           />
         ) : (
           <div role="status" className="rounded-lg border border-slate-200 bg-slate-50 p-6">
@@ -109,8 +112,10 @@ function ShownArticle({
   shown,
   initialNotice,
   tz,
+  disclosure,
 }: {
   tz: string;
+  disclosure: Disclosure;
   article: PublicArticle;
   shown: NonNullable<PublicArticle["shown"]>;
   initialNotice: Parameters<typeof FeedbackForm>[0]["initialNotice"];
@@ -157,12 +162,7 @@ function ShownArticle({
         id="article-footer"
         className="mt-10 scroll-mt-6 border-t border-slate-200 pt-6 text-slate-800"
       >
-        <AiFooterNotice
-          footer={article.footer}
-          targetLang={article.targetLang}
-          engine={article.engine}
-          reviewed={shown.reviewed}
-        />
+        <AiFooterNotice disclosure={disclosure} engine={article.engine} reviewed={shown.reviewed} />
         <FeedbackForm
           action={`/read/${encodeURIComponent(article.slug)}/feedback`}
           revisionSeen={shown.revision}

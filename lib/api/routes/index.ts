@@ -4,6 +4,7 @@
 import * as articles from "./articles";
 import * as audit from "./audit";
 import * as desk from "./desk";
+import * as embed from "./embed";
 import * as feedback from "./feedback";
 import * as history from "./history";
 import * as intel from "./intel";
@@ -11,6 +12,7 @@ import * as interchange from "./interchange";
 import * as live from "./live";
 import * as log from "./log";
 import * as meta from "./meta";
+import * as outlets from "./outlets";
 import * as quality from "./quality";
 import type { RouteContract } from "../contract";
 
@@ -30,6 +32,8 @@ for (const area of [
   audit,
   desk,
   live,
+  outlets,
+  embed,
   log,
 ]) {
   for (const [name, value] of Object.entries(area)) {
