@@ -198,12 +198,17 @@ export async function startAuditSealer(): Promise<void> {
     return;
   }
   let session: Session | null = null;
+  let lastError = "";
   const tick = async () => {
     try {
       session ??= await openSession("galley-audit-sealer");
       await sealOnce(session);
+      lastError = "";
     } catch (err) {
-      console.error("[galley] audit sealer:", (err as Error).message);
+      // Once per distinct failure: a database that is down would otherwise log every tick.
+      const message = (err as Error).message;
+      if (message !== lastError) console.error("[galley] audit sealer:", message);
+      lastError = message;
       const lost = session;
       session = null;
       await lost?.end().catch(() => {});
