@@ -4,6 +4,7 @@ import { mqmWeightsSchema } from "@/lib/quality/mqm";
 import { issuesMessage } from "@/lib/validation/issues";
 import { isTimeZone } from "@/lib/format-time";
 import { parseRoleMap } from "@/lib/auth/oidc-roles";
+import { publicKeyOf } from "@/lib/audit/sth";
 
 // The one place that reads process.env. Everything is validated here so a bad
 // value fails at start with a message naming the variable.
@@ -100,6 +101,24 @@ const envSchema = z.object({
   /** MQM weights as JSON (the full shape of DEFAULT_MQM_WEIGHTS); default: Freitag et al. 2021. */
   GALLEY_MQM_WEIGHTS: jsonVar(mqmWeightsSchema).optional(),
   GALLEY_LITERALISM_PATTERNS: jsonVar(literalismPatternsSchema).optional(),
+  /**
+   * The audit log's Ed25519 private key (PKCS#8 PEM; `\n` escapes allowed for one-line env
+   * files). Embedded mode keeps one in the data folder; without it an external database's log
+   * is not sealed (ADR 015).
+   */
+  GALLEY_LOG_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.replace(/\\n/g, "\n").trim() + "\n" : undefined))
+    .refine((v) => {
+      if (v === undefined) return true;
+      try {
+        publicKeyOf(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an Ed25519 private key in PEM (PKCS#8), e.g. from `openssl genpkey -algorithm ed25519`"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Single sign-on (ADR 014): all three set turn on "Sign in with SSO". */
   GALLEY_OIDC_ISSUER: z.string().url().optional(),

@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
 import { e2eServerInfoFile } from "../tests/support/e2e-server-info";
 import { e2eOidcEnv } from "../tests/support/oidc-e2e-config";
+import { TEST_LOG_PRIVATE_KEY } from "../tests/support/log-key";
 
 async function main(): Promise<void> {
   const { name, url } = await createTestDatabase("galley_e2e");
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
         DATABASE_URL: url,
         GALLEY_DEMO: "1",
         NEXTAUTH_SECRET: secret,
+        GALLEY_LOG_PRIVATE_KEY: process.env.GALLEY_LOG_PRIVATE_KEY ?? TEST_LOG_PRIVATE_KEY,
         PORT: port,
         NEXT_TELEMETRY_DISABLED: "1",
         // The specs stand in for the newsroom's proxy: they connect over loopback and name

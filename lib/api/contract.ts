@@ -49,9 +49,10 @@ export interface RouteContract {
   responses: readonly (JsonResponseDoc | FileResponseDoc)[];
   /**
    * Documented 4xx answers beyond the ones every route of its kind has (400 with a query or body,
-   * 401/403 unless public, 413/415 with a body). 400 here: a path parameter that is not a number.
+   * 401/403 unless public, 413/415 with a body). 400 here: a path parameter that is not a number;
+   * 401/403 here: a public route that asks for a permission for some resources only.
    */
-  errors?: Partial<Record<400 | 404 | 409 | 413 | 429, string>>;
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 429, string>>;
 }
 
 /** Identity at runtime; `const` keeps the literal method, path and statuses for the types below. */

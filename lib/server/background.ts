@@ -5,7 +5,12 @@ import "server-only";
 
 type Starter = { name: string; start: () => Promise<void> };
 
-const STARTERS: Starter[] = [];
+const STARTERS: Starter[] = [
+  {
+    name: "audit sealer",
+    start: async () => (await import("./audit-sealer")).startAuditSealer(),
+  },
+];
 
 let started = false;
 

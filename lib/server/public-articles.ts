@@ -1,4 +1,5 @@
 import "server-only";
+import { publicationProofLinks } from "./audit-tree";
 import { db } from "@/lib/db";
 import type { SegmentKind } from "@/lib/domain/types";
 import { env } from "@/lib/env";
@@ -30,6 +31,12 @@ export interface PublicationEntry {
   revision: number;
   publishedAt: Date;
   note: string | null;
+  /**
+   * The public inclusion proof of this publication's event in the signed audit log
+   * ("verify this correction"); null until the sealer has sealed it, and for publications
+   * made before the log had publication events.
+   */
+  proofUrl: string | null;
 }
 
 export interface PublicArticle {
@@ -81,17 +88,19 @@ export async function getPublicArticle(
       segments: { orderBy: { index: "asc" }, select: { index: true, kind: true } },
       publications: {
         orderBy: { publishedAt: "asc" },
-        select: { revisionNumber: true, publishedAt: true, note: true },
+        select: { id: true, revisionNumber: true, publishedAt: true, note: true },
       },
     },
   });
   if (!article) return { kind: "not_found" };
 
+  const proofs = await publicationProofLinks(article.publications.map((p) => p.id));
   const versions: PublicationEntry[] = distinctPublications(
     article.publications.map((p) => ({
       revision: p.revisionNumber,
       publishedAt: p.publishedAt,
       note: p.note,
+      proofUrl: proofs.get(p.id) ?? null,
     })),
   );
   const latestCorrection = correctionsOf(versions).at(-1) ?? null;

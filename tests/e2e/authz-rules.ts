@@ -230,6 +230,24 @@ export const API_RULES: Record<string, ApiRule> = {
     path: "/feeds/corrections.atom",
     ok: [200],
   },
+  // The verifiable log (issue 18): heads and consistency proofs are public; inclusion proofs
+  // need read:audit except for publication events (leaf 0 is a seed event, not one).
+  "GET /.well-known/galley-log.json": {
+    min: "public",
+    path: "/.well-known/galley-log.json",
+    ok: [200],
+  },
+  "GET /api/v1/log/sth": { min: "public", path: "/api/v1/log/sth", ok: [200] },
+  "GET /api/v1/log/proof/consistency": {
+    min: "public",
+    path: "/api/v1/log/proof/consistency?first=1&second=1",
+    ok: [200],
+  },
+  "GET /api/v1/log/proof/inclusion": {
+    min: "admin",
+    path: "/api/v1/log/proof/inclusion?index=0&treeSize=1",
+    ok: [200],
+  },
   "POST /read/[slug]/feedback": {
     min: "public",
     path: "/read/{slug}/feedback",

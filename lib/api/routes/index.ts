@@ -10,6 +10,7 @@ import * as history from "./history";
 import * as intel from "./intel";
 import * as interchange from "./interchange";
 import * as live from "./live";
+import * as log from "./log";
 import * as meta from "./meta";
 import * as outlets from "./outlets";
 import * as quality from "./quality";
@@ -33,6 +34,7 @@ for (const area of [
   live,
   outlets,
   embed,
+  log,
 ]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;
