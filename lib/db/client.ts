@@ -50,6 +50,22 @@ export async function rawQuery<T extends object>(
   // Dates as ISO UTC text, as the ORM's adapter sends them: pg would send local time, and the
   // timestamp columns (without time zone) hold UTC.
   const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
-  const res = await pool.query<T>({ text: statement.text, values });
+  const res = await pool.query<T>({
+    name: statementName(statement.text),
+    text: statement.text,
+    values,
+  });
   return res.rows;
+}
+
+// Named statements are parsed and planned once per connection, then only bound and run: the
+// planning of the intake's CTE statements is PostgreSQL CPU on the same machine. The hot path
+// has a handful of statement shapes; past a bound, further shapes run unnamed.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known || statementNames.size >= 50) return known;
+  const name = `galley_raw_${statementNames.size + 1}`;
+  statementNames.set(text, name);
+  return name;
 }

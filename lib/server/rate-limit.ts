@@ -45,10 +45,15 @@ export async function hitRateLimits(
  * "count", "windowStart" and "retryAfter" (seconds until the window ends, computed in
  * PostgreSQL, which stored windowStart in its own session time).
  */
-export function rateLimitHitSql(keys: string[], windowSeconds: number): Prisma.Sql {
+export function rateLimitHitSql(
+  keys: string[],
+  windowSeconds: number,
+  /** Count only when this holds (evaluated in the same statement); by default always. */
+  when: Prisma.Sql = Prisma.sql`true`,
+): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "RateLimit" ("key", "windowStart", "count")
-    SELECT k, now(), 1 FROM unnest(${keys}::text[]) AS k
+    SELECT k, now(), 1 FROM unnest(${keys}::text[]) AS k WHERE ${when}
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
                      THEN 1 ELSE "RateLimit"."count" + 1 END,

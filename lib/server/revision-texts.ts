@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type Db, type Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 
 /**
  * Text of every segment at revision `n`: for each segment, the newest
@@ -45,14 +45,9 @@ export async function segmentTextAtRevision(
   index: number,
   n: number,
 ): Promise<string | null> {
-  const rows = await client.$queryRaw<{ text: string }[]>(segmentTextSql(articleId, index, n));
-  return rows[0]?.text ?? null;
-}
-
-/** The query of segmentTextAtRevision (one "text" row or none), to use as a subquery. */
-export function segmentTextSql(articleId: string, index: number, n: number): Prisma.Sql {
-  return Prisma.sql`
+  const rows = await client.$queryRaw<{ text: string }[]>`
     SELECT "text" FROM "SegmentText"
     WHERE "articleId" = ${articleId} AND "segmentIndex" = ${index} AND "revisionNumber" <= ${n}
     ORDER BY "revisionNumber" DESC LIMIT 1`;
+  return rows[0]?.text ?? null;
 }
