@@ -9,7 +9,7 @@ const nextConfig = {
   // the build's own pass keeps builds fast and independent of test-only files.
   typescript: { ignoreBuildErrors: true },
   // Node libraries; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "bcryptjs"],
+  serverExternalPackages: ["pg", "bcryptjs", "graphile-worker", "nodemailer", "@slack/webhook"],
   async headers() {
     return [
       {

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "read:audit",
   "admin:users",
   "admin:tokens",
+  "manage:webhooks",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,7 +46,13 @@ const EDITOR: Permission[] = [
   "manage:glossary",
   "manage:qa-rules",
 ];
-const ADMIN: Permission[] = [...EDITOR, "read:audit", "admin:users", "admin:tokens"];
+const ADMIN: Permission[] = [
+  ...EDITOR,
+  "read:audit",
+  "admin:users",
+  "admin:tokens",
+  "manage:webhooks",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   VIEWER: new Set(VIEWER),

@@ -5,7 +5,13 @@ import "server-only";
 
 type Starter = { name: string; start: () => Promise<void> };
 
-const STARTERS: Starter[] = [];
+const STARTERS: Starter[] = [
+  // Webhook deliveries, chat notifications and reader emails (ADR 013).
+  {
+    name: "job queue",
+    start: async () => (await import("./jobs/queue")).startJobQueue(),
+  },
+];
 
 let started = false;
 

@@ -1,0 +1,93 @@
+// The outbox (ADR 013): every write path that an outside system may want to hear about calls
+// emitEvent(s) with its own transaction. In ONE statement, that writes a WebhookDelivery for each
+// webhook subscribed to the event and adds a graphile-worker job per delivery, plus a chat job
+// when the article's outlet asked for this event in chat. Committed with the event, or rolled
+// back with it: no event is announced that did not happen, none that happened is lost. An event
+// nobody subscribed to costs that one statement (the public feedback intake is a hot path).
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { ChatEvent, WebhookBody, WebhookEvent } from "@/lib/domain/webhooks";
+
+/** Attempts graphile-worker makes of one job when the task itself crashes (not a failed POST). */
+export const JOB_MAX_ATTEMPTS = 10;
+
+export interface EventItem<D> {
+  /** The article it concerns: the chat notification goes to that article's outlet. */
+  articleId: string;
+  data: D;
+  /** Facts for the chat message (lib/server/jobs/chat-notify.ts) when the outlet wants it. */
+  chat?: { event: ChatEvent; facts: Record<string, unknown> };
+}
+
+export async function emitEvent<D>(tx: Tx, type: WebhookEvent, item: EventItem<D>): Promise<void> {
+  await emitEvents(tx, type, [item]);
+}
+
+/** Many events of one type in one statement (a bulk import batch, a bulk triage). */
+export async function emitEvents<D>(
+  tx: Tx,
+  type: WebhookEvent,
+  items: EventItem<D>[],
+  { toWebhooks = true }: { toWebhooks?: boolean } = {},
+): Promise<void> {
+  if (items.length === 0) return;
+  const timestamp = new Date().toISOString();
+  const bodies = items.map((i) =>
+    JSON.stringify({ type, timestamp, data: i.data } satisfies WebhookBody<D>),
+  );
+  const chatEvent = items.find((i) => i.chat)?.chat?.event ?? null;
+  await tx.$executeRaw`
+    WITH ev AS (
+      SELECT * FROM unnest(${items.map((i) => i.articleId)}::text[], ${bodies}::text[],
+        ${items.map((i) => (i.chat ? JSON.stringify(i.chat.facts) : null))}::text[])
+        AS e(article_id, body, chat_facts)
+    ), deliveries AS (
+      INSERT INTO "WebhookDelivery" ("id", "webhookId", "eventType", "body")
+      SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), w."id", ${type}, ev.body
+      FROM ev CROSS JOIN "Webhook" w
+      WHERE ${toWebhooks} AND ${type} = ANY(w."events")
+      RETURNING "id"
+    ), chats AS (
+      SELECT o."id" AS outlet_id, a."id" AS article_id, ev.chat_facts
+      FROM ev JOIN "Article" a ON a."id" = ev.article_id JOIN "Outlet" o ON o."name" = a."outlet"
+      WHERE ev.chat_facts IS NOT NULL AND o."chatWebhookUrl" IS NOT NULL
+        AND ${chatEvent}::text = ANY(o."chatEvents")
+    )
+    SELECT j.id FROM deliveries,
+      LATERAL graphile_worker.add_job('webhook.deliver', json_build_object('deliveryId', deliveries."id"),
+        max_attempts := ${JOB_MAX_ATTEMPTS}) j
+    UNION ALL
+    SELECT j.id FROM chats,
+      LATERAL graphile_worker.add_job('chat.notify', json_build_object('outletId', chats.outlet_id,
+        'articleId', chats.article_id, 'event', ${chatEvent}::text, 'facts', chats.chat_facts::json),
+        max_attempts := ${JOB_MAX_ATTEMPTS}) j`;
+}
+
+/**
+ * For events whose data is costly to build (the full public text of a publication): builds it
+ * only when a webhook subscribes to `type`; the chat part is sent either way.
+ */
+export async function emitCostlyEvent<D>(
+  tx: Tx,
+  type: WebhookEvent,
+  item: Omit<EventItem<D>, "data"> & { data: () => Promise<D> },
+): Promise<void> {
+  const rows = await tx.$queryRaw<{ subscribed: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Webhook" WHERE ${type} = ANY("events")) AS subscribed`;
+  const subscribed = rows[0]?.subscribed === true;
+  const data = subscribed ? await item.data() : (null as D);
+  await emitEvents(tx, type, [{ ...item, data }], { toWebhooks: subscribed });
+}
+
+/** Adds one job in the caller's transaction (reader emails, scheduled webhook retries). */
+export async function addJob(
+  tx: Tx,
+  task: string,
+  payload: Record<string, unknown>,
+  opts: { runAt?: Date; jobKey?: string } = {},
+): Promise<void> {
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json,
+      run_at := ${opts.runAt ?? null}::timestamptz, max_attempts := ${JOB_MAX_ATTEMPTS},
+      job_key := ${opts.jobKey ?? null}::text)`;
+}
