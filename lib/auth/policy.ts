@@ -120,5 +120,6 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/glossary", label: "Glossary", permission: "manage:glossary" },
   { href: "/qa-rules", label: "QA rules", permission: "manage:qa-rules" },
   { href: "/audit", label: "Audit", permission: "read:audit" },
+  { href: "/webhooks", label: "Webhooks", permission: "manage:webhooks" },
   { href: "/admin", label: "Admin", permission: "admin:users" },
 ];

@@ -11,6 +11,7 @@ import * as interchange from "./interchange";
 import * as live from "./live";
 import * as meta from "./meta";
 import * as quality from "./quality";
+import * as webhooks from "./webhooks";
 import type { RouteContract } from "../contract";
 
 const isContract = (v: unknown): v is RouteContract =>
@@ -29,6 +30,7 @@ for (const area of [
   audit,
   desk,
   live,
+  webhooks,
 ]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;

@@ -28,7 +28,10 @@ export async function startJobQueue(): Promise<void> {
   if (globalForQueue.galleyJobQueue) return;
   // Its own small pool: a burst of jobs must not take the connections requests need.
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4 });
-  pool.on("error", (err) => console.error("[galley] job queue connection error:", err.message));
+  const logError = (err: Error) =>
+    console.error("[galley] job queue connection error:", err.message);
+  pool.on("error", logError);
+  pool.on("connect", (client) => client.on("error", logError));
   const runner = await run({
     pgPool: pool,
     taskList: TASKS,
