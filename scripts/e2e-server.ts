@@ -30,6 +30,8 @@ async function main(): Promise<void> {
         // distinct readers in X-Forwarded-For. Without a trusted proxy that header is ignored
         // (tests/reliability/client-address.test.ts).
         GALLEY_TRUSTED_PROXIES: process.env.GALLEY_TRUSTED_PROXIES ?? "loopback",
+        // The webhook spec's receiver listens on loopback (webhooks-admin.spec.ts).
+        GALLEY_WEBHOOK_ALLOW_PRIVATE: "1",
       },
     },
   );
