@@ -228,23 +228,32 @@ describe("outbound requests are refused for private addresses", () => {
     }
   });
 
-  it("checks again when sending: a name resolving to loopback is not connected to", async () => {
+  it("checks again when sending: neither a name resolving to loopback nor a loopback IP is connected to", async () => {
     const rx = await receiver();
     // Created while allowed (as if the name resolved elsewhere then), sent while not.
-    const created = await hook(`http://localhost:${rx.port}/hook`, ["article.ingested"]);
+    const byName = await hook(`http://localhost:${rx.port}/by-name`, ["article.ingested"]);
+    const byIp = await hook(`http://127.0.0.1:${rx.port}/by-ip`, ["article.ingested"]);
     setEnv({ GALLEY_WEBHOOK_ALLOW_PRIVATE: undefined });
     try {
       await makeArticle(editor);
-      const [delivery] = await eventually(
-        () => listDeliveries(created.id),
-        (d) => d.length === 1 && d[0]!.log.length >= 1,
-      );
-      expect(delivery!.log[0]!.statusCode).toBeNull();
-      expect(delivery!.log[0]!.error).toMatch(/localhost resolves to (127\.0\.0\.1|::1)/);
+      const firstAttempt = async (id: string) =>
+        (
+          await eventually(
+            () => listDeliveries(id),
+            (d) => d.length === 1 && d[0]!.log.length >= 1,
+          )
+        )[0]!.log[0]!;
+      const named = await firstAttempt(byName.id);
+      expect(named.statusCode).toBeNull();
+      expect(named.error).toMatch(/localhost resolves to (127\.0\.0\.1|::1), which is a private/);
+      const literal = await firstAttempt(byIp.id);
+      expect(literal.statusCode).toBeNull();
+      expect(literal.error).toBe("127.0.0.1 is a private, loopback or reserved address");
       expect(rx.received).toHaveLength(0);
     } finally {
       setEnv({ GALLEY_WEBHOOK_ALLOW_PRIVATE: "1" });
-      await deleteWebhook(created.id, admin);
+      await deleteWebhook(byName.id, admin);
+      await deleteWebhook(byIp.id, admin);
     }
   });
 });

@@ -23,9 +23,8 @@ export const OUTBOUND_TIMEOUT_MS = 10_000;
 const MAX_ANSWER_BYTES = 2048;
 
 function refuseAddress(host: string, address: string): OutboundRefused {
-  return new OutboundRefused(
-    `${host} resolves to ${address}, a private, loopback or reserved address`,
-  );
+  const what = host === address ? host : `${host} resolves to ${address}, which`;
+  return new OutboundRefused(`${what} is a private, loopback or reserved address`);
 }
 
 /** dns.lookup with every answer checked; hands net.connect only checked addresses. */
