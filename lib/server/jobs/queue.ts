@@ -40,6 +40,9 @@ export async function startJobQueue(): Promise<void> {
     noHandleSignals: true,
     logger: quietLogger,
   });
+  // A runner that stops on its own (e.g. the database went away for good) must not take the
+  // instance down with an unhandled rejection; it is logged, and requests go on being served.
+  runner.promise.catch((err: Error) => console.error("[galley] job queue stopped:", err.message));
   globalForQueue.galleyJobQueue = { runner, pool };
 }
 
