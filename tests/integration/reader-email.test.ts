@@ -23,6 +23,9 @@ interface Mail {
 
 const saved = { ...process.env };
 const mails: Mail[] = [];
+/** Addresses the server refuses once with a temporary error (451), as a busy server would. */
+const refuseOnce = new Set<string>();
+let refusals = 0;
 let smtp: SMTPServer;
 let editor: UserActor;
 
@@ -48,6 +51,14 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, done) {
+      if (refuseOnce.delete(address.address)) {
+        refusals++;
+        const busy = Object.assign(new Error("Try again later"), { responseCode: 451 });
+        return done(busy);
+      }
+      done();
+    },
     onData(stream, session, done) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
@@ -167,6 +178,31 @@ describe("telling the reader what became of their report", () => {
     // A later correction of the same article does not write again: the address is gone.
     await correct(article.id, 2, "A second fix of the first paragraph.", "Another fix");
     await new Promise((r) => setTimeout(r, 2500));
+    expect(to(address)).toHaveLength(1);
+  });
+
+  it("retries when the SMTP server refuses, and keeps the address until a send succeeds", async () => {
+    const { article } = await outletArticle(false);
+    const address = `retry-${uid()}@example.test`;
+    refuseOnce.add(address);
+    const before = refusals;
+    const { id } = await report(article.id, address);
+    await correct(article.id, 1, "This is the right first paragraph.", "Fixed", id);
+    await eventually(
+      async () => refusals,
+      (n) => n === before + 1,
+    );
+    expect(await contactOf(id)).toBe(address);
+    // graphile-worker's backoff: the second attempt comes e¹ ≈ 2.7 s after the first.
+    await eventually(
+      async () => to(address).length,
+      (n) => n > 0,
+      30_000,
+    );
+    await eventually(
+      () => contactOf(id),
+      (c) => c === null,
+    );
     expect(to(address)).toHaveLength(1);
   });
 
