@@ -8,6 +8,12 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole repo (tests included); skipping
   // the build's own pass keeps builds fast and independent of test-only files.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Next 16.4 saves Turbopack's cache to .next after every build so the next build is
+    // quicker. A CI run builds once in a clean clone and never reads it back: writing it
+    // there only delays the browser suite, which waits for the build.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   // Node libraries; keep them out of the server bundle.
   serverExternalPackages: ["pg", "bcryptjs", "graphile-worker", "nodemailer", "@slack/webhook"],
   async headers() {

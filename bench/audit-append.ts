@@ -1,6 +1,7 @@
 // Benchmark 6 (issue 8): the cost of appending one audit event must not grow with the log.
-// Measures recordAudit (lock, read the newest hash, hash, insert, commit) with 1,000 and
-// 1,000,000 events already stored, against a plain one-row insert into a same-shaped table.
+// Measures recordAudit (one insert and commit since issue 18: no lock, no chain; ADR 015) with
+// 1,000 and 1,000,000 events already stored, against a plain one-row insert into a same-shaped
+// table. The stored events are written chained, as events from before ADR 015 are.
 import pg from "pg";
 import { eventHash, GENESIS_HASH } from "@/lib/audit/chain";
 import { transaction } from "@/lib/db";

@@ -1,12 +1,15 @@
 // Benchmark 1 (issue 8): reader feedback intake under load. POST /api/v1/articles/:id/feedback
-// (validation, anchor check, two rate-limit upserts, insert + hash-chained audit event) against
+// (validation, anchor check, two rate-limit upserts, insert + audit event) against
 // POST /api/bench/baseline (one insert through the same Prisma driver), same server, same run.
+// Issue 18: audit appends take no lock; the sealer must catch up within 2 s after the load, and
+// two app instances on one PostgreSQL must together serve at least what one does.
 import autocannon from "autocannon";
 import pg from "pg";
 import { ingestArticle } from "@/lib/server/ingest";
 import { textsAtRevision } from "@/lib/server/revision-texts";
 import { db } from "@/lib/db";
-import { verifyAuditChain } from "@/lib/server/audit";
+import { verifyAuditLog } from "@/lib/server/audit-verify";
+import { TEST_LOG_PRIVATE_KEY } from "../tests/support/log-key";
 import { QUICK, size } from "./lib/args";
 import { articleInput, seeded } from "./lib/data";
 import { useInProcess, withBenchDatabase } from "./lib/database";
@@ -21,6 +24,7 @@ const DURATION_S = size(30, 5);
 const WARMUP_S = size(5, 2);
 const SINGLE_S = size(10, 3);
 const GOAL = 0.7;
+const SEAL_GOAL_MS = 2000;
 // Every request comes from a new address, so the per-reader limit is counted but never reached;
 // the per-article counter takes every hit, so its limit is set far above what a run can send.
 const LIMITS = {
@@ -87,6 +91,23 @@ async function load(
   };
 }
 
+/**
+ * Milliseconds from now until every audit event is a leaf (the newest event id sealed), or
+ * null if that takes over 30 s. Called the moment a load stops.
+ */
+async function sealLag(client: pg.Client): Promise<number | null> {
+  const start = Date.now();
+  while (Date.now() - start < 30_000) {
+    const { rows } = await client.query<{ sealed: boolean }>(
+      `SELECT COALESCE((SELECT max("eventId") FROM "AuditLeaf"), 0)
+              >= COALESCE((SELECT max("id") FROM "AuditEvent"), 0) AS sealed`,
+    );
+    if (rows[0]!.sealed) return Date.now() - start;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
+
 /** Waits until the row count stops changing (requests still in flight when the load stopped). */
 async function settledCount(client: pg.Client, sql: string): Promise<number> {
   let last = -1;
@@ -100,6 +121,8 @@ async function settledCount(client: pg.Client, sql: string): Promise<number> {
 
 await ensureBenchBuild();
 await withBenchDatabase("feedback", async (database) => {
+  // The bench servers sign with the tests' key (tests/support/app-server.ts); so does this check.
+  process.env.GALLEY_LOG_PRIVATE_KEY = TEST_LOG_PRIVATE_KEY;
   await useInProcess(database.url);
   const machine = await machineInfo(database.url);
   const article = await ingestArticle(
@@ -152,9 +175,30 @@ await withBenchDatabase("feedback", async (database) => {
       const waits = sampleWaits(database.url);
       await waits.ready;
       const feedback = await load(feedbackUrl, feedbackBody, DURATION_S, pid);
+      const feedbackSealMs = await sealLag(client);
       const feedbackWaits = await waits.stop();
       const feedbackRows = (await settledCount(client, countFeedback)) - feedbackBefore;
+
+      // A second instance on the same database; the load split evenly between the two.
+      const twoBefore = await settledCount(client, countFeedback);
+      const two = await withBenchServer(database.url, 3302, env, async (second) => {
+        const secondUrl = `${second.url}/api/v1/articles/${article.article.id}/feedback`;
+        console.log(
+          `[feedback] two instances: ${DURATION_S} s × ${CONNECTIONS / 2} connections each`,
+        );
+        await load(secondUrl, feedbackBody, WARMUP_S, second.child.pid!);
+        const [a, b] = await Promise.all([
+          load(feedbackUrl, feedbackBody, DURATION_S, pid, CONNECTIONS / 2),
+          load(secondUrl, feedbackBody, DURATION_S, second.child.pid!, CONNECTIONS / 2),
+        ]);
+        const sealMs = await sealLag(client);
+        return { a, b, sealMs };
+      });
+      const twoRows = (await settledCount(client, countFeedback)) - twoBefore;
       return {
+        two,
+        twoRows,
+        feedbackSealMs,
         baseline,
         baselineRows,
         feedback,
@@ -165,13 +209,20 @@ await withBenchDatabase("feedback", async (database) => {
       };
     });
     const { baseline, baselineRows, feedback, feedbackRows, baselineSingle, feedbackSingle } = runs;
-    const chain = await verifyAuditChain();
+    const log = await verifyAuditLog();
+    const { two, twoRows, feedbackSealMs } = runs;
+    const twoRps = two.a.rps + two.b.rps;
+    const twoCreated = (two.a.statuses["201"] ?? 0) + (two.b.statuses["201"] ?? 0);
+    const twoRatio = twoRps / feedback.rps;
+    const sealText = (lag: number | null) => (lag === null ? "over 30 s" : `${lag} ms`);
     const created = (r: LoadResult) => r.statuses["201"] ?? 0;
     // Each 201 must be a stored row. Rows may exceed 201s by requests still in flight when the
     // load stopped (at most one per connection), which the server finished but nobody counted.
     const consistent = (r: LoadResult, rows: number) =>
       rows >= created(r) && rows - created(r) <= CONNECTIONS;
     const ratio = feedback.rps / baseline.rps;
+    const rowsOk = (created: number, rows: number) =>
+      rows >= created && rows - created <= CONNECTIONS;
     const other = (r: LoadResult) =>
       Object.entries(r.statuses)
         .filter(([code]) => code !== "201")
@@ -197,7 +248,9 @@ await withBenchDatabase("feedback", async (database) => {
         `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARMUP_S} s of warm-up each (and ${SINGLE_S} s with one connection, for the cost of a lone request); a new \`X-Forwarded-For\` on every request, so both rate-limit counters are hit on every request but never reach their limit.`,
         "Body: category, comment, segment index, quote and its offsets (what the reading page's script sends); the baseline route stores the same body as one row.",
         "Server CPU is the share of one core the `next start` process used (from /proc); the machine has the load generator and PostgreSQL on the same cores.",
-        `Rows counted with \`SELECT count(*)\` once the counts settled; audit chain verified afterwards: ${chain.ok ? `ok (${chain.events} events)` : "**broken**"}.`,
+        `Rows counted with \`SELECT count(*)\` once the counts settled; audit log verified afterwards (\`verifyAuditLog\`: every leaf, node and signed head): ${log.ok ? `ok (${log.leaves} leaves, ${log.heads} heads)` : `**broken**: ${log.failure}`}.`,
+        "Sealed: the time from the end of the load until the newest audit event is a leaf (the sealer runs every 400 ms in each instance; one works at a time).",
+        `Two instances: a second \`next start\` on the same database, ${CONNECTIONS / 2} connections to each at once, after ${WARMUP_S} s of warm-up of the second.`,
       ],
       details: [
         table(
@@ -218,8 +271,11 @@ await withBenchDatabase("feedback", async (database) => {
             row("POST /api/bench/baseline", baseline, baselineRows),
             row("POST /api/v1/articles/:id/feedback", feedbackSingle, "—"),
             row("POST /api/bench/baseline", baselineSingle, "—"),
+            row("feedback, instance 1 of 2", two.a, "—"),
+            row("feedback, instance 2 of 2", two.b, "—"),
           ],
         ),
+        `Two instances together: ${twoRps.toFixed(0)} req/s, ${twoCreated} 201s, ${twoRows} rows stored; tree sealed up to the last event ${sealText(two.sealMs)} after the load stopped (one instance: ${sealText(feedbackSealMs)}).`,
         `PostgreSQL backends of the app during the ${CONNECTIONS}-connection feedback run (pg_stat_activity every 100 ms, average backends per sample): ${runs.feedbackWaits
           .slice(0, 5)
           .map((w) => `${w.state} ${w.backends.toFixed(1)}`)
@@ -244,6 +300,27 @@ await withBenchDatabase("feedback", async (database) => {
           ratio: "—",
           goal: "rows ≥ 201s",
           met: consistent(feedback, feedbackRows) && consistent(baseline, baselineRows),
+        },
+        {
+          bench: "feedback-intake",
+          metric: "audit tree sealed up to the last event after the load stops",
+          galley: `${sealText(feedbackSealMs)} (two instances: ${sealText(two.sealMs)})`,
+          baseline: "—",
+          ratio: "—",
+          goal: `≤ ${SEAL_GOAL_MS} ms`,
+          met:
+            feedbackSealMs !== null &&
+            two.sealMs !== null &&
+            Math.max(feedbackSealMs, two.sealMs) <= SEAL_GOAL_MS,
+        },
+        {
+          bench: "feedback-intake",
+          metric: `feedback req/s, two instances vs one (${CONNECTIONS} connections in all)`,
+          galley: `${twoRps.toFixed(0)}`,
+          baseline: `${feedback.rps.toFixed(0)}`,
+          ratio: ratioText(twoRatio),
+          goal: "≥ 1×",
+          met: twoRatio >= 1 && rowsOk(twoCreated, twoRows),
         },
       ],
       notes: QUICK ? [`Quick run: ${DURATION_S} s per route.`] : [],

@@ -15,6 +15,7 @@ const BENCHES = [
   "queue-search",
   "bulk-ingest",
   "audit-append",
+  "audit-log",
 ];
 
 function run(name: string, env: NodeJS.ProcessEnv): Promise<number> {

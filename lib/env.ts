@@ -3,6 +3,8 @@ import { z } from "zod";
 import { mqmWeightsSchema } from "@/lib/quality/mqm";
 import { issuesMessage } from "@/lib/validation/issues";
 import { isTimeZone } from "@/lib/format-time";
+import { parseRoleMap } from "@/lib/auth/oidc-roles";
+import { publicKeyOf } from "@/lib/audit/sth";
 
 // The one place that reads process.env. Everything is validated here so a bad
 // value fails at start with a message naming the variable.
@@ -10,6 +12,12 @@ const flag = z
   .enum(["0", "1", "true", "false", ""])
   .optional()
   .transform((v) => v === "1" || v === "true");
+
+/** A flag that is on unless set to 0/false. */
+const flagDefaultOn = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v !== "0" && v !== "false");
 
 /** An env var holding JSON, parsed then validated by `schema`. */
 const jsonVar = <S extends z.ZodType>(schema: S) =>
@@ -105,7 +113,70 @@ const envSchema = z.object({
   GALLEY_SMTP_FROM: z.string().trim().min(3).default("Galley <galley@localhost>"),
   /** Multiplies the job queue's retry delays; tests shrink the 27-hour schedule with e.g. 0.001. */
   GALLEY_JOB_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
+  /**
+   * The audit log's Ed25519 private key (PKCS#8 PEM; `\n` escapes allowed for one-line env
+   * files). Embedded mode keeps one in the data folder; without it an external database's log
+   * is not sealed (ADR 015).
+   */
+  GALLEY_LOG_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.replace(/\\n/g, "\n").trim() + "\n" : undefined))
+    .refine((v) => {
+      if (v === undefined) return true;
+      try {
+        publicKeyOf(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an Ed25519 private key in PEM (PKCS#8), e.g. from `openssl genpkey -algorithm ed25519`"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Single sign-on (ADR 014): all three set turn on "Sign in with SSO". */
+  GALLEY_OIDC_ISSUER: z.string().url().optional(),
+  GALLEY_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  GALLEY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The claim holding the user's groups or roles (a name, or a dot path such as realm_access.roles). */
+  GALLEY_OIDC_ROLE_CLAIM: z.string().trim().min(1).default("groups"),
+  /** Claim value → role: `galley-admins=ADMIN,desk=EDITOR` or a JSON object; unmapped users are VIEWER. */
+  GALLEY_OIDC_ROLE_MAP: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parseRoleMap(raw);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** `0` turns email+password sign-in off (SSO only); on by default for embedded/demo use. */
+  GALLEY_PASSWORD_LOGIN: flagDefaultOn,
+});
+
+const checkedEnvSchema = envSchema.superRefine((e, ctx) => {
+  const oidc = [
+    ["GALLEY_OIDC_ISSUER", e.GALLEY_OIDC_ISSUER],
+    ["GALLEY_OIDC_CLIENT_ID", e.GALLEY_OIDC_CLIENT_ID],
+    ["GALLEY_OIDC_CLIENT_SECRET", e.GALLEY_OIDC_CLIENT_SECRET],
+  ] as const;
+  const set = oidc.filter(([, v]) => v !== undefined);
+  if (set.length > 0 && set.length < oidc.length) {
+    for (const [name, v] of oidc)
+      if (v === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: "is required when single sign-on is configured",
+        });
+  }
+  if (!e.GALLEY_PASSWORD_LOGIN && set.length < oidc.length)
+    ctx.addIssue({
+      code: "custom",
+      path: ["GALLEY_PASSWORD_LOGIN"],
+      message:
+        "can be 0 only when single sign-on (GALLEY_OIDC_*) is configured: nobody could sign in",
+    });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -114,7 +185,7 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     throw new Error(`Invalid configuration: ${issuesMessage(parsed.error.issues)}`);
   }
@@ -139,6 +210,38 @@ export function authSecret(): string {
   const secret = env().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
   return secret;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  roleClaim: string;
+  roleMap: Env["GALLEY_OIDC_ROLE_MAP"];
+}
+
+/** Single sign-on settings, or null when it is not configured. */
+export function oidcSettings(): OidcSettings | null {
+  const e = env();
+  if (!e.GALLEY_OIDC_ISSUER || !e.GALLEY_OIDC_CLIENT_ID || !e.GALLEY_OIDC_CLIENT_SECRET)
+    return null;
+  return {
+    // The issuer identifier as the provider spells it, without a trailing slash to double.
+    issuer: e.GALLEY_OIDC_ISSUER.replace(/\/+$/, ""),
+    clientId: e.GALLEY_OIDC_CLIENT_ID,
+    clientSecret: e.GALLEY_OIDC_CLIENT_SECRET,
+    roleClaim: e.GALLEY_OIDC_ROLE_CLAIM,
+    roleMap: e.GALLEY_OIDC_ROLE_MAP,
+  };
+}
+
+/**
+ * The origin for absolute links that leave the site (JSON-LD, the corrections feed):
+ * NEXTAUTH_URL's when set (production sets it), else the one the request came to.
+ */
+export function siteOrigin(requestOrigin: string): string {
+  const configured = env().NEXTAUTH_URL;
+  return configured ? new URL(configured).origin : requestOrigin;
 }
 
 /** Reset the cache (tests change process.env between cases). */

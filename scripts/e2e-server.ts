@@ -4,6 +4,8 @@ import { spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
 import { e2eServerInfoFile } from "../tests/support/e2e-server-info";
+import { e2eOidcEnv } from "../tests/support/oidc-e2e-config";
+import { TEST_LOG_PRIVATE_KEY } from "../tests/support/log-key";
 
 async function main(): Promise<void> {
   const { name, url } = await createTestDatabase("galley_e2e");
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
         DATABASE_URL: url,
         GALLEY_DEMO: "1",
         NEXTAUTH_SECRET: secret,
+        GALLEY_LOG_PRIVATE_KEY: process.env.GALLEY_LOG_PRIVATE_KEY ?? TEST_LOG_PRIVATE_KEY,
         PORT: port,
         NEXT_TELEMETRY_DISABLED: "1",
         // The specs stand in for the newsroom's proxy: they connect over loopback and name
@@ -32,6 +35,8 @@ async function main(): Promise<void> {
         GALLEY_TRUSTED_PROXIES: process.env.GALLEY_TRUSTED_PROXIES ?? "loopback",
         // The webhook spec's receiver listens on loopback (webhooks-admin.spec.ts).
         GALLEY_WEBHOOK_ALLOW_PRIVATE: "1",
+        // "Sign in with SSO" against the provider tests/e2e/sso.spec.ts starts on its port.
+        ...e2eOidcEnv(port),
       },
     },
   );

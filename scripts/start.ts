@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { ensureBuild, ensurePrismaClient } from "./build-stamp";
 import { EmbeddedUnavailable } from "@/lib/db/embedded";
-import { embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
+import { embeddedLogKey, embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
 import { migrate } from "@/lib/db/migrate";
 import { env, resetEnvCache } from "@/lib/env";
 
@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   const database = await resolveDatabase({ databaseUrl: external, dataDir, owner: true });
   process.env.DATABASE_URL = database.url;
   process.env.GALLEY_DATABASE_MODE = database.mode;
-  if (database.mode === "embedded") process.env.NEXTAUTH_SECRET ??= await embeddedSecret(dataDir);
+  if (database.mode === "embedded") {
+    process.env.NEXTAUTH_SECRET ??= await embeddedSecret(dataDir);
+    process.env.GALLEY_LOG_PRIVATE_KEY ??= await embeddedLogKey(dataDir);
+  }
   // Without a fixed public URL, let next-auth answer on whatever host it is reached at.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 

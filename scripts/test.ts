@@ -1,9 +1,15 @@
 // `npm test`: everything CI runs: type check, lint, format check, unit and
 // integration tests (real PostgreSQL), the production build, the reliability
-// suite and Playwright in Debian's chromium. Steps in one stage run at the same
-// time (they do not depend on each other, and one alone leaves a core idle
-// while it waits on PostgreSQL or the disk); a failed stage stops the run.
-// `npm test -- lint unit` runs only the steps whose names start with those words.
+// suite and Playwright in Debian's chromium.
+//
+// Steps form a small dependency graph, and each starts as soon as what it needs has
+// passed, not when a whole "stage" ends: the browser suite, the longest step, needs
+// only the build, so it starts the moment the build is done while the integration
+// tests are still running. On two cores the steps keep both busy; one alone would
+// leave a core idle while it waits on PostgreSQL, the disk or a server starting.
+// A failed step starts nothing new; steps already running finish and are reported.
+// `npm test -- lint unit` runs only the steps whose names start with those words
+// (their dependencies are then taken as met).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -16,70 +22,85 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-type Step = [name: string, cmd: string[]];
+interface Step {
+  name: string;
+  cmd: string[];
+  /** Steps that must pass first. */
+  after: string[];
+}
 
-const stages: Step[][] = [
-  [["prisma client", ["npx", "tsx", "scripts/generate.ts"]]],
+const step = (name: string, cmd: string[], after: string[] = []): Step => ({ name, cmd, after });
+
+const steps: Step[] = [
+  step("prisma client", ["npx", "tsx", "scripts/generate.ts"]),
   // Static checks and unit tests share no state; each is mostly one core.
-  [
-    ["type check", ["npx", "tsc", "--noEmit"]],
-    ["lint", ["npx", "eslint", ".", "--max-warnings", "0"]],
-    ["format", ["npx", "prettier", "--check", "."]],
-    ["unit tests", ["npx", "vitest", "run", "--project", "unit"]],
-  ],
+  step("type check", ["npx", "tsc", "--noEmit"], ["prisma client"]),
+  step("lint", ["npx", "eslint", ".", "--max-warnings", "0"], ["prisma client"]),
+  step("format", ["npx", "prettier", "--check", "."], []),
+  step("unit tests", ["npx", "vitest", "run", "--project", "unit"], ["prisma client"]),
   // The build does not touch the database and the integration tests do not use the build.
-  [
-    ["integration tests", ["npx", "vitest", "run", "--project", "integration"]],
-    ["build", ["npx", "tsx", "scripts/build.ts"]],
-  ],
+  step("integration tests", ["npx", "vitest", "run", "--project", "integration"], ["unit tests"]),
+  step("build", ["npx", "tsx", "scripts/build.ts"], ["prisma client"]),
   // Both run the build. The reliability suite spends most of its time waiting (servers
-  // starting, SIGKILLs, outages) and runs its files one at a time; the browser suite fills
-  // the cores meanwhile. Their limits are sized for a shared machine.
-  [
-    ["reliability tests", ["npx", "vitest", "run", "--project", "reliability"]],
-    ["end-to-end tests", ["npx", "playwright", "test"]],
-  ],
+  // starting, SIGKILLs, outages); the browser suite fills the cores meanwhile.
+  step("end-to-end tests", ["npx", "playwright", "test"], ["build"]),
+  step(
+    "reliability tests",
+    ["npx", "vitest", "run", "--project", "reliability"],
+    ["build", "integration tests"],
+  ),
 ];
 
 const only = process.argv.slice(2);
+const selected = steps.filter((s) => !only.length || only.some((o) => s.name.startsWith(o)));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const started = Date.now();
 
-/** Runs one step; alone it writes straight to the terminal, beside others it is buffered. */
-function run([name, cmd]: Step, alone: boolean): Promise<boolean> {
+/** Runs one step; its output is printed whole when it ends, so parallel steps never interleave. */
+function run({ name, cmd }: Step): Promise<boolean> {
   const t = Date.now();
-  if (alone) console.log(`\n=== ${name}: ${cmd.join(" ")}`);
-  const child = spawn(cmd[0]!, cmd.slice(1), { stdio: alone ? "inherit" : "pipe", env });
+  console.log(`▶ ${name} (at ${seconds(started)})`);
+  const child = spawn(cmd[0]!, cmd.slice(1), { stdio: ["ignore", "pipe", "pipe"], env });
   const out: Buffer[] = [];
-  child.stdout?.on("data", (b: Buffer) => out.push(b));
-  child.stderr?.on("data", (b: Buffer) => out.push(b));
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stderr.on("data", (b: Buffer) => out.push(b));
   return new Promise((resolve) => {
     child.on("close", (code, signal) => {
-      if (!alone) {
-        // Printed whole when the step ends, so parallel steps' lines never interleave.
-        console.log(`\n=== ${name}: ${cmd.join(" ")}`);
-        process.stdout.write(Buffer.concat(out));
-      }
-      if (code === 0) console.log(`✓ ${name} (${seconds(t)})`);
+      console.log(`\n=== ${name}: ${cmd.join(" ")}`);
+      process.stdout.write(Buffer.concat(out));
+      if (code === 0) console.log(`✓ ${name} (${seconds(t)}, done at ${seconds(started)})`);
       else console.error(`\n✗ ${name} failed (exit ${code ?? signal}) after ${seconds(t)}`);
       resolve(code === 0);
     });
   });
 }
 
-const started = Date.now();
-let passed = 0;
-let failed = 0;
-for (const stage of stages) {
-  const steps = stage.filter(([name]) => !only.length || only.some((o) => name.startsWith(o)));
-  if (!steps.length) continue;
-  const t = Date.now();
-  const results = await Promise.all(steps.map((s) => run(s, steps.length === 1)));
-  passed += results.filter(Boolean).length;
-  failed += results.filter((ok) => !ok).length;
-  if (steps.length > 1) console.log(`--- ${steps.map(([n]) => n).join(" + ")}: ${seconds(t)}`);
-  if (failed) break;
+const passed = new Set<string>();
+const failed = new Set<string>();
+const running = new Map<string, Promise<void>>();
+const isMet = (dep: string) => passed.has(dep) || !selected.some((s) => s.name === dep);
+
+while (passed.size + failed.size < selected.length) {
+  if (!failed.size) {
+    for (const s of selected) {
+      if (running.has(s.name) || passed.has(s.name) || failed.has(s.name)) continue;
+      if (!s.after.every(isMet)) continue;
+      running.set(
+        s.name,
+        run(s).then((ok) => {
+          running.delete(s.name);
+          (ok ? passed : failed).add(s.name);
+        }),
+      );
+    }
+  }
+  if (!running.size) break; // a failure left the rest unstarted
+  await Promise.race(running.values());
 }
-if (!failed) console.log(`\nAll checks passed in ${seconds(started)}`);
-console.log(`Checks: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+
+const skipped = selected.filter((s) => !passed.has(s.name) && !failed.has(s.name));
+if (!failed.size) console.log(`\nAll checks passed in ${seconds(started)}`);
+else if (skipped.length) console.log(`\nNot started: ${skipped.map((s) => s.name).join(", ")}`);
+console.log(`Checks: ${passed.size} passed, ${failed.size} failed`);
+process.exit(failed.size ? 1 : 0);

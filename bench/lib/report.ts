@@ -63,6 +63,7 @@ npx tsx --conditions=react-server bench/run-all.ts --quick       # smoke run: sm
 | \`queue-search\` | article list, filtered list and full-text search with 1,000 and 100,000 articles | ratio ≤ 2 |
 | \`bulk-ingest\` | 10,000 articles through \`POST /api/v1/articles/bulk\` (NDJSON): articles/s and the server's peak RSS, vs \`ingestArticle\` called in process | none set (reported) |
 | \`audit-append\` | cost of one \`recordAudit\` with 1,000 and 1,000,000 events in the log, vs a plain insert | ratio ≈ 1 (≤ 1.2) |
+| \`audit-log\` | the sealer over 1,000,000 events (events/s), and inclusion/consistency proofs in a tree of 1,000,000 leaves vs 1,000 | ≤ 2× |
 
 Latencies are client-side times to the last byte over loopback, so they include the server's
 work and the HTTP stack but no network. The load generator runs on the same machine as the server

@@ -31,6 +31,11 @@ export interface RouteContract {
   tag: string;
   /** "public" for reader-facing routes; everything else names the permission it needs. */
   permission: Permission | "public";
+  /**
+   * "outlet": a public route the embed calls from an outlet's own pages. Cross-origin callers
+   * get CORS headers only when their origin is on that outlet's allow-list (lib/api/cors.ts).
+   */
+  cors?: "outlet";
   query?: z.ZodObject;
   /** A JSON body, validated before the handler runs. */
   body?: z.ZodType;
@@ -44,9 +49,10 @@ export interface RouteContract {
   responses: readonly (JsonResponseDoc | FileResponseDoc)[];
   /**
    * Documented 4xx answers beyond the ones every route of its kind has (400 with a query or body,
-   * 401/403 unless public, 413/415 with a body). 400 here: a path parameter that is not a number.
+   * 401/403 unless public, 413/415 with a body). 400 here: a path parameter that is not a number;
+   * 401/403 here: a public route that asks for a permission for some resources only.
    */
-  errors?: Partial<Record<400 | 404 | 409 | 413 | 429, string>>;
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 429, string>>;
 }
 
 /** Identity at runtime; `const` keeps the literal method, path and statuses for the types below. */

@@ -17,6 +17,7 @@ import {
   type ResponseInput,
   type RouteContract,
 } from "./contract";
+import { decideCors, type CorsDecision, type CorsOutletResolver } from "./cors";
 import { findNul } from "./hostile-input";
 import { isCrossSite } from "./same-origin";
 import { errorResponse, json, newRequestId, parseWith } from "./respond";
@@ -57,26 +58,45 @@ export type HandlerResult<C extends RouteContract> =
 export type ApiRouteHandler<C extends RouteContract> = ((
   req: NextRequest,
   routeCtx: { params: Promise<PathParams<C["path"]>> },
-) => Promise<Response>) & { contract: C };
+) => Promise<Response>) & { contract: C; corsOutlet?: CorsOutletResolver<C> };
+
+export interface ApiRouteOptions<C extends RouteContract> {
+  /** Required with `cors: "outlet"`: the outlet whose allowed origins the answer follows. */
+  corsOutlet?: CorsOutletResolver<C>;
+}
 
 /**
  * The one request wrapper for /api/v1: authenticate (Bearer token or session),
- * authorize through the policy, check CSRF for cookie sessions, validate query
- * and body with zod, and map every error to a JSON answer.
+ * authorize through the policy, check CSRF for cookie sessions, apply CORS on the
+ * embed's public routes, validate query and body with zod, and map every error to a
+ * JSON answer.
  */
 export function apiRoute<const C extends RouteContract>(
   opts: C,
   handler: (ctx: RouteContext<C>) => Promise<HandlerResult<C>>,
+  options: ApiRouteOptions<C> = {},
 ): ApiRouteHandler<C> {
+  if (opts.cors && (opts.permission !== "public" || !options.corsOutlet)) {
+    throw new Error(`${opts.method} ${opts.path}: CORS is for public routes with a corsOutlet`);
+  }
   const route = async (
     req: NextRequest,
     routeCtx: { params: Promise<PathParams<C["path"]>> },
   ): Promise<Response> => {
     const requestId = newRequestId(req.headers.get("x-request-id"));
+    let cors: CorsDecision | null = null;
+    const answer = (res: Response) => {
+      for (const [k, v] of Object.entries(cors?.headers ?? {})) res.headers.set(k, v);
+      return res;
+    };
     try {
       const params = await routeCtx.params;
       const badParam = findNul(params);
       if (badParam) throw badRequest(`Invalid path: ${badParam}: must not contain NUL characters`);
+      if (opts.cors && options.corsOutlet) {
+        cors = await decideCors(req, params, options.corsOutlet);
+        refuseCrossSiteWrite(req, cors);
+      }
       for (const [name, value] of req.nextUrl.searchParams) {
         if (name.includes("\u0000") || value.includes("\u0000"))
           throw badRequest(`Invalid query: ${name}: must not contain NUL characters`);
@@ -123,18 +143,30 @@ export function apiRoute<const C extends RouteContract>(
         reply: (status, body) => new Reply(status, body),
       });
       if (result instanceof Reply) {
-        return json(result.body, result.status, { "x-request-id": requestId });
+        return answer(json(result.body, result.status, { "x-request-id": requestId }));
       }
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
-        return result;
+        return answer(result);
       }
-      return json(result, 200, { "x-request-id": requestId });
+      return answer(json(result, 200, { "x-request-id": requestId }));
     } catch (err) {
-      return errorResponse(err, requestId);
+      return answer(errorResponse(err, requestId));
     }
   };
-  return Object.assign(route, { contract: opts });
+  return Object.assign(route, { contract: opts, corsOutlet: options.corsOutlet });
+}
+
+/**
+ * A browser on another site may read the answer only when its origin is on the outlet's list
+ * (lib/api/cors.ts), and may write only then: a cross-site write from anywhere else is refused
+ * before it does anything, so even a request that skipped the preflight stores nothing.
+ */
+function refuseCrossSiteWrite(req: NextRequest, cors: CorsDecision): void {
+  const mutating = !["GET", "HEAD", "OPTIONS"].includes(req.method);
+  if (cors.crossSite && !cors.allowed && mutating) {
+    throw forbidden("This site may not send to Galley for this outlet");
+  }
 }
 
 async function resolveActor(req: NextRequest, ipHash: string): Promise<Actor> {

@@ -45,6 +45,9 @@ function operation(operationId: string, route: RouteContract): ZodOpenApiOperati
     errors["401"] = "No session or API token";
     errors["403"] = `Needs the permission ${route.permission}`;
   }
+  if (route.cors && route.method !== "GET") {
+    errors["403"] = "Sent by a browser from a site not among the outlet's allowed origins";
+  }
   if (hasBody) {
     errors["413"] = `Body over ${route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`;
     errors["415"] = "Wrong Content-Type";
@@ -59,6 +62,7 @@ function operation(operationId: string, route: RouteContract): ZodOpenApiOperati
     ...(route.description ? { description: route.description } : {}),
     tags: [route.tag],
     "x-permission": route.permission,
+    ...(route.cors ? { "x-cors": "the outlet's allowed origins (ADR 012)" } : {}),
     responses,
   };
   const path_ = pathParams.length

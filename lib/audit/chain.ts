@@ -60,8 +60,9 @@ export function sanitizeAuditData(value: unknown): unknown {
 }
 
 export interface StoredEvent extends ChainedContent {
-  prevHash: string;
-  hash: string;
+  /** Chain hashes: only on events written before the Merkle tree (ADR 015). */
+  prevHash: string | null;
+  hash: string | null;
 }
 
 /** A stored audit row (ids are bigints, times Dates) as the chain and exports see it. */
@@ -76,8 +77,8 @@ export function toStoredEvent(r: {
   entityId: string;
   data: unknown;
   requestId: string;
-  prevHash: string;
-  hash: string;
+  prevHash: string | null;
+  hash: string | null;
 }): StoredEvent {
   return { ...r, id: r.id.toString(), at: r.at.toISOString() };
 }

@@ -192,7 +192,7 @@ export function summarizeAuditEvent(e: AuditSummaryInput): string {
     case "user.password_reset":
       return `${actor} reset the password of ${str(d.email) ?? "?"}`;
     case "auth.signin":
-      return `${actor} signed in`;
+      return d.method === "sso" ? `${actor} signed in through SSO` : `${actor} signed in`;
     case "auth.signout":
       return `${actor} signed out`;
     case "auth.signin_failed":

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "admin:users",
   "admin:tokens",
   "manage:webhooks",
+  "manage:outlets",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +53,7 @@ const ADMIN: Permission[] = [
   "admin:users",
   "admin:tokens",
   "manage:webhooks",
+  "manage:outlets",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

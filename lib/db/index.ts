@@ -5,6 +5,7 @@ export { Prisma } from "./generated/client";
 export type * from "./generated/client";
 export { isDatabaseUnavailable } from "./unavailable";
 export { PgListener, listener } from "./listen";
+export { openSession, type Session } from "./session";
 
 import type { Prisma as P } from "./generated/client";
 export type Tx = P.TransactionClient;

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "./embedded";
+import { generateLogKeyPair } from "@/lib/audit/sth";
 
 // Decides which database a process uses. With DATABASE_URL: that server. Without:
 // the embedded PostgreSQL under the data folder, started here or found running
@@ -69,4 +70,20 @@ export async function embeddedSecret(dataDir: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, secret + "\n", { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The audit log's signing key for embedded mode: generated once, kept in the data folder beside
+ * the database it signs for (ADR 015). Returns the private key, PEM.
+ */
+export async function embeddedLogKey(dataDir: string): Promise<string> {
+  const file = path.join(path.resolve(dataDir), "log-key.pem");
+  if (existsSync(file)) return readFile(file, "utf8");
+  const { privateKeyPem } = generateLogKeyPair();
+  await mkdir(path.dirname(file), { recursive: true });
+  // wx: two processes starting at once must not each write a different key.
+  await writeFile(file, privateKeyPem, { mode: 0o600, flag: "wx" }).catch((err) => {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  });
+  return readFile(file, "utf8");
 }

@@ -88,6 +88,18 @@ const publicationSchema = z.object({
   publishedAt: timestamp,
 });
 
+/**
+ * A published correction: a publication of a new revision after the first one
+ * (lib/domain/corrections.ts). Derived from `publications` for systems that read corrections
+ * without knowing Galley's rules; an import ignores it. Optional: documents exported before
+ * it existed still import.
+ */
+const correctionSchema = z.object({
+  revision: revisionNo,
+  note: safeText(5000).nullable(),
+  publishedAt: timestamp,
+});
+
 const annotationSchema = z.object({
   id,
   revision: revisionNo,
@@ -156,6 +168,7 @@ export const galleyArticleDocumentSchema = z
       .max(INGEST_LIMITS.maxSegments + 1),
     revisions: z.array(revisionSchema).min(1).max(MAX_ITEMS),
     publications: z.array(publicationSchema).max(MAX_ITEMS),
+    corrections: z.array(correctionSchema).max(MAX_ITEMS).optional(),
     annotations: z.array(annotationSchema).max(MAX_ITEMS),
     feedback: z.array(feedbackSchema).max(MAX_ITEMS),
     qaDismissals: z.array(qaDismissalSchema).max(MAX_ITEMS),

@@ -3,16 +3,12 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/policy";
 import {
   GENESIS_HASH,
-  eventHash,
   sanitizeAuditData,
   verifyBatch,
   toStoredEvent,
   type StoredEvent,
 } from "@/lib/audit/chain";
 import { Prisma, db, transaction, type Tx } from "@/lib/db";
-
-// Any constant works; it only has to differ from other advisory locks in the app.
-const AUDIT_CHAIN_LOCK = 4_711_001;
 
 export interface AuditInput {
   actor: Actor;
@@ -41,11 +37,9 @@ export function actorFields(actor: Actor): {
 }
 
 /**
- * Appends one event to the hash chain inside the caller's transaction, so the
- * event exists exactly when the change it records does. Call it last in the
- * transaction: the chain lock is held until commit. The lock serialises appends
- * across every app instance, so the chain cannot fork; the previous hash comes
- * from the newest row by primary key, so the cost does not grow with the log.
+ * Appends one event inside the caller's transaction, so the event exists exactly when the
+ * change it records does. No lock: the sealer (lib/server/audit-sealer.ts) later makes it a
+ * leaf of the Merkle tree, in id order, once it has committed (ADR 015).
  */
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<bigint> {
   const [id] = await appendAuditMany(tx, [input]);
@@ -53,46 +47,27 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<bigint> {
 }
 
 /**
- * Appends several events in order with one lock, one read of the chain head and one
- * insert (a bulk import records thousands of events; each its own round trips would
- * be most of the import's time).
+ * Appends several events in order with one insert (a bulk import records thousands of
+ * events; each its own round trip would be most of the import's time). The ids come from the
+ * column default, galley_audit_next_id(), which gives the transaction its xid before it takes
+ * a sequence value: the sealer's horizon relies on that (ADR 015).
  */
 export async function appendAuditMany(tx: Tx, inputs: AuditInput[]): Promise<bigint[]> {
   if (inputs.length === 0) return [];
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  // One round trip for the previous hash and the next ids: the lock is held until
-  // commit, so every statement saved here shortens the queue behind it.
-  const head = await tx.$queryRaw<{ hash: string | null; ids: bigint[] }[]>`
-    SELECT (SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS "hash",
-           ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id'))
-                 FROM generate_series(1, ${inputs.length}::int)) AS "ids"`;
-  const ids = head[0]!.ids.map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let prevHash = head[0]!.hash ?? GENESIS_HASH;
   const at = new Date();
-  const rows = inputs.map((input, i) => {
-    const content = {
-      id: ids[i]!.toString(),
-      at: at.toISOString(),
-      ...actorFields(input.actor),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      data: sanitizeAuditData(input.data ?? {}),
-      requestId: input.requestId ?? randomUUID(),
-    };
-    const hash = eventHash(prevHash, content);
+  const rows = inputs.map((input) => {
+    const f = actorFields(input.actor);
     // Raw insert: this runs on every audited write, and a model query costs far more CPU.
-    const row = Prisma.sql`(${ids[i]}, ${at}, ${content.actorType}::"ActorType", ${content.actorId},
-      ${content.actorLabel}, ${content.action}, ${content.entityType}, ${content.entityId},
-      ${JSON.stringify(content.data)}::jsonb, ${content.requestId}, ${prevHash}, ${hash})`;
-    prevHash = hash;
-    return row;
+    return Prisma.sql`(${at}, ${f.actorType}::"ActorType", ${f.actorId}, ${f.actorLabel},
+      ${input.action}, ${input.entityType}, ${input.entityId},
+      ${JSON.stringify(sanitizeAuditData(input.data ?? {}))}::jsonb, ${input.requestId ?? randomUUID()})`;
   });
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" ("id", "at", "actorType", "actorId", "actorLabel", "action",
-      "entityType", "entityId", "data", "requestId", "prevHash", "hash")
-    VALUES ${Prisma.join(rows)}`;
-  return ids;
+  const ids = await tx.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actorLabel", "action",
+      "entityType", "entityId", "data", "requestId")
+    VALUES ${Prisma.join(rows)}
+    RETURNING "id"`;
+  return ids.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Standalone audited action (no other write), e.g. a failed sign-in. */
@@ -105,14 +80,18 @@ export type VerifyResult =
   | { ok: true; events: number; head: string }
   | { ok: false; events: number; brokenAt: string; reason: string };
 
-/** Walks the whole chain in keyset batches, so memory stays flat however long the log. */
+/**
+ * Walks the hash chain of ADR 004 in keyset batches, so memory stays flat however long the
+ * log. The chain covers the events written before the Merkle tree (ADR 015): those with a
+ * `hash`. The events after it are checked by the tree (lib/server/audit-verify.ts).
+ */
 export async function verifyAuditChain(batchSize = 2000): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH;
   let afterId = -1n;
   let count = 0;
   for (;;) {
     const rows = await db().auditEvent.findMany({
-      where: { id: { gt: afterId } },
+      where: { id: { gt: afterId }, hash: { not: null } },
       orderBy: { id: "asc" },
       take: batchSize,
     });

@@ -11,6 +11,10 @@ const STARTERS: Starter[] = [
     name: "job queue",
     start: async () => (await import("./jobs/queue")).startJobQueue(),
   },
+  {
+    name: "audit sealer",
+    start: async () => (await import("./audit-sealer")).startAuditSealer(),
+  },
 ];
 
 let started = false;

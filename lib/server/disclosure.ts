@@ -25,7 +25,7 @@ export async function disclosureFor(
     where: { id: articleId },
     select: { outlet: true, targetLang: true, publishedRevision: true, approvedRevision: true },
   });
-  if (!article) throw notFound("No such article");
+  if (!article) throw notFound("Article");
   const [publications, approval, outlet] = await readAll(client, [
     () =>
       client.publication.findMany({

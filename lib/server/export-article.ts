@@ -7,6 +7,7 @@ import {
   type GalleyArticleDocument,
 } from "@/lib/formats/galley-json";
 import { emptyToNull } from "@/lib/text/nullable";
+import { correctionsOf, distinctPublications } from "@/lib/domain/corrections";
 import { metadataFromColumns } from "@/lib/ingest/metadata";
 
 const iso = (d: Date) => d.toISOString();
@@ -139,6 +140,15 @@ async function readDocument(client: Tx, articleId: string): Promise<GalleyArticl
       publishedBy: person(p.publishedBy),
       publishedAt: iso(p.publishedAt),
     })),
+    corrections: correctionsOf(
+      distinctPublications(
+        publications.map((p) => ({
+          revision: p.revisionNumber,
+          note: p.note,
+          publishedAt: p.publishedAt,
+        })),
+      ),
+    ).map((c) => ({ revision: c.revision, note: c.note, publishedAt: iso(c.publishedAt) })),
     annotations: annotations.map((a) => ({
       id: a.id,
       revision: a.revisionNumber,

@@ -1,9 +1,11 @@
 import "server-only";
+import { publicationProofLinks } from "./audit-tree";
 import { db } from "@/lib/db";
 import type { SegmentKind } from "@/lib/domain/types";
 import { env } from "@/lib/env";
 import { textsAtRevision } from "./revision-texts";
 import { emptyToNull } from "@/lib/text/nullable";
+import { correctionsOf, distinctPublications } from "@/lib/domain/corrections";
 
 // What anonymous readers may see. Only published revisions (or, before the
 // first publication, the approved one) ever leave this module; drafts never do
@@ -29,6 +31,12 @@ export interface PublicationEntry {
   revision: number;
   publishedAt: Date;
   note: string | null;
+  /**
+   * The public inclusion proof of this publication's event in the signed audit log
+   * ("verify this correction"); null until the sealer has sealed it, and for publications
+   * made before the log had publication events.
+   */
+  proofUrl: string | null;
 }
 
 export interface PublicArticle {
@@ -80,18 +88,22 @@ export async function getPublicArticle(
       segments: { orderBy: { index: "asc" }, select: { index: true, kind: true } },
       publications: {
         orderBy: { publishedAt: "asc" },
-        select: { revisionNumber: true, publishedAt: true, note: true },
+        select: { id: true, revisionNumber: true, publishedAt: true, note: true },
       },
     },
   });
   if (!article) return { kind: "not_found" };
 
-  const versions: PublicationEntry[] = [];
-  for (const p of article.publications) {
-    if (versions.at(-1)?.revision === p.revisionNumber) continue;
-    versions.push({ revision: p.revisionNumber, publishedAt: p.publishedAt, note: p.note });
-  }
-  const latestCorrection = versions.length > 1 ? versions.at(-1)! : null;
+  const proofs = await publicationProofLinks(article.publications.map((p) => p.id));
+  const versions: PublicationEntry[] = distinctPublications(
+    article.publications.map((p) => ({
+      revision: p.revisionNumber,
+      publishedAt: p.publishedAt,
+      note: p.note,
+      proofUrl: proofs.get(p.id) ?? null,
+    })),
+  );
+  const latestCorrection = correctionsOf(versions).at(-1) ?? null;
   const current = publicRevisionOf(article);
 
   let shown: { revision: number; reviewed: boolean } | null = current;

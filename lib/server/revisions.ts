@@ -17,6 +17,12 @@ import { INGEST_LIMITS } from "@/lib/ingest/schema";
 import { countWords } from "@/lib/ingest/identity";
 import { diffStats, diffText } from "@/lib/text/diff";
 import { appendAudit } from "./audit";
+import {
+  PUBLICATION_ACTION,
+  PUBLICATION_ACTOR_LABEL,
+  PUBLICATION_ENTITY,
+  publicationEventData,
+} from "@/lib/audit/leaf";
 import { refreshArticleRisk } from "./risk";
 import { confirmationProgress, recordConfirmations } from "./confirmations";
 import { livePerson, publishLive } from "./live/publish";
@@ -366,20 +372,25 @@ export async function changeStatus(input: {
       updatedAt: new Date(),
     };
     if (input.to === "APPROVED") data.approvedRevision = article.currentRevision;
-    let publication: { revision: number; publishedAt: Date } | null = null;
+    let publication: { id: string; revision: number; publishedAt: Date } | undefined;
     if (input.to === "PUBLISHED") {
       const revision = article.approvedRevision ?? article.currentRevision;
       data.publishedRevision = revision;
-      publication = { revision, publishedAt: new Date() };
-      await tx.publication.create({
-        data: {
-          articleId: input.articleId,
-          revisionNumber: revision,
-          note: note ?? null,
-          publishedById: user.userId,
-          publishedAt: publication.publishedAt,
-        },
-      });
+      const publishedAt = new Date();
+      publication = {
+        revision,
+        publishedAt,
+        ...(await tx.publication.create({
+          data: {
+            articleId: input.articleId,
+            revisionNumber: revision,
+            note: note ?? null,
+            publishedById: user.userId,
+            publishedAt,
+          },
+          select: { id: true },
+        })),
+      };
     }
     await tx.article.update({ where: { id: input.articleId }, data });
     let slug: { from: string; to: string } | undefined;
@@ -390,6 +401,28 @@ export async function changeStatus(input: {
       });
       await moveSlug(tx, input.articleId, from, input.slug);
       if (from !== input.slug) slug = { from, to: input.slug };
+    }
+    if (publication) {
+      // The public record of this publication: a leaf anyone may see with its inclusion proof
+      // ("verify this correction" on /read). Public data only; who published is in the
+      // article.status event below, which only read:audit may read.
+      const { slug: publicSlug } = await tx.article.findUniqueOrThrow({
+        where: { id: input.articleId },
+        select: { slug: true },
+      });
+      await appendAudit(tx, {
+        actor: { type: "SYSTEM", label: PUBLICATION_ACTOR_LABEL },
+        action: PUBLICATION_ACTION,
+        entityType: PUBLICATION_ENTITY,
+        entityId: publication.id,
+        data: {
+          ...publicationEventData({
+            slug: publicSlug,
+            revision: publication.revision,
+            note: note ?? null,
+          }),
+        },
+      });
     }
     await tx.statusChange.create({
       data: {
@@ -427,7 +460,8 @@ export async function changeStatus(input: {
     if (publication) {
       await announcePublication(tx, {
         articleId: input.articleId,
-        ...publication,
+        revision: publication.revision,
+        publishedAt: publication.publishedAt,
         note: note ?? null,
         previousRevision: article.publishedRevision,
       });

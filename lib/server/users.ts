@@ -306,7 +306,11 @@ export async function changePassword(input: {
     );
   }
   const user = await db().user.findUnique({ where: { id: input.actor.userId } });
-  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  // A user created by single sign-on has no password to change (ADR 014).
+  if (user && user.passwordHash === null) {
+    throw badRequest("This account signs in through single sign-on and has no password");
+  }
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash ?? ""))) {
     throw badRequest("The current password is wrong");
   }
   await releaseRateLimit(key);

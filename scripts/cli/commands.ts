@@ -192,16 +192,57 @@ export const commands: Record<string, Command> = {
     },
   },
   "audit:verify": {
+    usage: "[--against STH.json]",
+    summary:
+      "check every audit leaf, every signed tree head and their consistency (ADR 015), and the old hash chain; --against: a head saved earlier",
+    options: { against: { type: "string" } },
+    positionals: 0,
+    run: async (v) => {
+      let saved: unknown;
+      if (typeof v.against === "string") {
+        try {
+          saved = JSON.parse(await readFile(v.against, "utf8"));
+        } catch (err) {
+          process.stderr.write(`${v.against}: ${(err as Error).message}\n`);
+          return 2;
+        }
+      }
+      return withDatabase(async () => {
+        const { verifyAgainstSavedHead, verifyAuditLog } =
+          await import("@/lib/server/audit-verify");
+        const { signedTreeHeadSchema } = await import("@/lib/api/routes/log");
+        let res;
+        if (saved === undefined) {
+          res = await verifyAuditLog();
+        } else {
+          const head = signedTreeHeadSchema.safeParse(saved);
+          if (!head.success) {
+            process.stderr.write(
+              `${String(v.against)} is not a signed tree head ({ treeSize, rootHash, timestamp, signature })\n`,
+            );
+            return 2;
+          }
+          res = await verifyAgainstSavedHead(head.data);
+        }
+        console.log(JSON.stringify(res));
+        if (!res.ok) process.stderr.write(`audit log verification failed: ${res.failure}\n`);
+        return res.ok ? 0 : 1;
+      });
+    },
+  },
+  "audit:seal": {
     usage: "",
-    summary: "walk the audit hash chain and report the first broken event",
+    summary:
+      "seal committed audit events into the Merkle tree and sign a tree head (app instances do this every second)",
     options: {},
     positionals: 0,
     run: () =>
       withDatabase(async () => {
-        const { verifyAuditChain } = await import("@/lib/server/audit");
-        const res = await verifyAuditChain();
+        const { sealAuditLog } = await import("@/lib/server/audit-sealer");
+        const res = await sealAuditLog();
         console.log(JSON.stringify(res));
-        return res.ok ? 0 : 1;
+        if (res.status === "no-key") process.stderr.write(`${res.reason}\n`);
+        return res.status === "sealed" ? 0 : 1;
       }),
   },
 };

@@ -1,4 +1,4 @@
-import { resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve";
+import { embeddedLogKey, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve";
 import { migrate } from "@/lib/db/migrate";
 
 // Points this process at the configured database (embedded or DATABASE_URL)
@@ -13,6 +13,12 @@ export async function withDatabase<T>(
   });
   process.env.DATABASE_URL = resolved.url;
   process.env.GALLEY_DATABASE_MODE = resolved.mode;
+  // The same log key as the app's (audit:seal signs, audit:verify checks with it).
+  if (resolved.mode === "embedded") {
+    process.env.GALLEY_LOG_PRIVATE_KEY ??= await embeddedLogKey(
+      process.env.GALLEY_DATA_DIR ?? ".galley",
+    );
+  }
   // The CLI never issues sessions; lib/env only needs some value for IP hashing.
   process.env.NEXTAUTH_SECRET ??= "cli-does-not-sign-sessions-0000";
   try {

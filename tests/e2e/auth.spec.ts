@@ -5,7 +5,7 @@ test("a reviewer signs in through the form and sees the article list", async ({ 
   await expect(page).toHaveURL(/\/signin/);
   await page.getByLabel("Email").fill("reviewer@galley.local");
   await page.getByLabel("Password").fill("galley-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/articles/);
   await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
   await expect(page.getByTestId("article-row").first()).toBeVisible();
@@ -20,7 +20,7 @@ test("a wrong password shows an error and no session", async ({ page }) => {
   await page.goto("/signin");
   await page.getByLabel("Email").fill("reviewer@galley.local");
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(
     page.getByRole("alert").filter({ hasText: "Wrong email or password" }),
   ).toBeVisible();
@@ -56,7 +56,7 @@ for (const callback of ["/%5Cevil.example/phish", "/%09/evil.example"]) {
     await page.goto(`/signin?callbackUrl=${callback}`);
     await page.getByLabel("Email").fill("viewer@galley.local");
     await page.getByLabel("Password").fill("galley-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/articles$/);
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   });

@@ -237,6 +237,30 @@ export const API_RULES: Record<string, ApiRule> = {
     path: "/api/v1/webhooks/none/deliveries/none/retry",
     ok: [404],
   },
+  // Issue 17 item 7: published corrections as Atom, public like /read.
+  "GET /feeds/corrections.atom": {
+    min: "public",
+    path: "/feeds/corrections.atom",
+    ok: [200],
+  },
+  // The verifiable log (issue 18): heads and consistency proofs are public; inclusion proofs
+  // need read:audit except for publication events (leaf 0 is a seed event, not one).
+  "GET /.well-known/galley-log.json": {
+    min: "public",
+    path: "/.well-known/galley-log.json",
+    ok: [200],
+  },
+  "GET /api/v1/log/sth": { min: "public", path: "/api/v1/log/sth", ok: [200] },
+  "GET /api/v1/log/proof/consistency": {
+    min: "public",
+    path: "/api/v1/log/proof/consistency?first=1&second=1",
+    ok: [200],
+  },
+  "GET /api/v1/log/proof/inclusion": {
+    min: "admin",
+    path: "/api/v1/log/proof/inclusion?index=0&treeSize=1",
+    ok: [200],
+  },
   "POST /read/[slug]/feedback": {
     min: "public",
     path: "/read/{slug}/feedback",
@@ -244,6 +268,17 @@ export const API_RULES: Record<string, ApiRule> = {
     contentType: "application/x-www-form-urlencoded",
     ok: [303, 400],
   },
+  // Issue 17: outlets (admin) and the embed's public side.
+  "GET /api/v1/outlets": { min: "admin", path: "/api/v1/outlets", ok: [200] },
+  "POST /api/v1/outlets": { min: "admin", path: "/api/v1/outlets", ...W },
+  "PATCH /api/v1/outlets/[id]": { min: "admin", path: "/api/v1/outlets/none", ...W },
+  "GET /api/v1/public/articles/lookup": {
+    min: "public",
+    path: "/api/v1/public/articles/lookup?outlet=none&externalId=none",
+    ok: [404],
+  },
+  "GET /read": { min: "public", path: "/read?outlet=none&externalId=none", ok: [404] },
+  "GET /embed.js": { min: "public", path: "/embed.js", ok: [200] },
 };
 
 export const PAGE_RULES: Record<string, PageRule> = {
@@ -266,6 +301,7 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/audit": { min: "admin", path: "/audit" },
   "/admin": { min: "admin", path: "/admin" },
   "/webhooks": { min: "admin", path: "/webhooks" },
+  "/admin/outlets": { min: "admin", path: "/admin/outlets" },
   "/account": { min: "signed-in", path: "/account" },
   "/notifications": { min: "signed-in", path: "/notifications" },
 };

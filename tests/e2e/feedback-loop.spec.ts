@@ -242,8 +242,11 @@ test("a Korean translation is marked up and set as Korean", async ({ page }) => 
   await expect(body).toHaveAttribute("lang", "ko");
   await expect(body.locator('[data-segment-index="1"]')).toHaveText("다리는 2028년에 개통한다.");
   await expect(body.locator('[data-segment-index="1"]')).toHaveCSS("word-break", "keep-all");
-  // The Korean notice has no "Share your feedback here": it links as a whole, plus an explicit link.
-  await expect(page.getByRole("link", { name: "※ 이 기사는 AI로 번역되었습니다." })).toBeVisible();
+  // The Korean disclosure (reviewed, since approved) has no "Share your feedback here": it links
+  // as a whole, plus an explicit link.
+  await expect(
+    page.getByRole("link", { name: /^AI로 번역되었으며 .+에 편집자가 검토했습니다\.$/ }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Share your feedback on this translation" }).click();
   await expect(page.getByTestId("feedback-form")).toBeVisible();
 });

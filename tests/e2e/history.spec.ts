@@ -170,8 +170,8 @@ test("an admin sees the audit log, filters it and verifies the chain", async ({ 
   expect(await rows.filter({ hasNotText: "article.ingest" }).count()).toBe(0);
   await expect(page.getByRole("link", { name: "JSON" })).toHaveAttribute("href", /format=json/);
 
-  await page.getByRole("button", { name: "Verify chain" }).click();
-  await expect(page.getByTestId("verify-result")).toContainText("Chain intact");
+  await page.getByRole("button", { name: "Verify log" }).click();
+  await expect(page.getByTestId("verify-result")).toContainText("Log intact");
   await expectAccessible(page);
 
   const csv = await page.request.get("/api/v1/audit?format=csv&action=article.ingest");

@@ -25,9 +25,11 @@ export async function callRoute<P>(
     body?: unknown;
     /** A body that is not JSON (NDJSON, XLIFF), sent as is with its Content-Type. */
     raw?: { contentType: string; text: string };
+    /** Extra request headers (Origin, for CORS). */
+    headers?: Record<string, string>;
   },
 ): Promise<Response> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (opts.raw) headers["content-type"] = opts.raw.contentType;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
+import { sealOnce } from "@/lib/server/audit-sealer";
 import { makeArticle, makeUser } from "./factories";
 
 // Runs as the application's own database user (the DATABASE_URL the app uses).
@@ -27,8 +28,22 @@ describe("append-only tables are enforced by the database", () => {
   });
 
   it("refuses TRUNCATE of the audit log and revisions", async () => {
-    await expect(client.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+    // CASCADE: the audit tree's leaves reference the events (a plain TRUNCATE stops there).
+    await expect(client.query(`TRUNCATE "AuditEvent" CASCADE`)).rejects.toThrow(/append-only/);
     await expect(client.query(`TRUNCATE "Revision" CASCADE`)).rejects.toThrow(/append-only/);
+  });
+
+  it.each([
+    ["AuditLeaf", `"eventId" = "eventId"`],
+    ["AuditNode", `"hash" = "hash"`],
+    ["AuditTreeHead", `"rootHash" = "rootHash"`],
+  ])("the audit tree's %s refuses UPDATE, DELETE and TRUNCATE", async (table, set) => {
+    // Row triggers need rows: seal the events written so far.
+    const sealed = await sealOnce(client);
+    expect(sealed.status).toBe("sealed");
+    await expect(client.query(`UPDATE "${table}" SET ${set}`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`DELETE FROM "${table}"`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`TRUNCATE "${table}"`)).rejects.toThrow(/append-only/);
   });
 
   it("keeps the machine translation of a segment immutable", async () => {

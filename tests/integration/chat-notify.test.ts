@@ -8,11 +8,12 @@ import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { changeStatus, saveRevision } from "@/lib/server/revisions";
 import { eventually, startReceiver, type Receiver } from "../support/http-receiver";
 import { makeArticle, makeUser, publishArticle } from "./factories";
+import { snapshotEnv } from "../support/env-snapshot";
 
 // Chat notifications (issue 17 item 5): an outlet's incoming-webhook URL gets Slack-format
 // POSTs from the job queue for new reader feedback, changes requested and corrections.
 
-const saved = { ...process.env };
+const restoreEnv = snapshotEnv(["GALLEY_WEBHOOK_ALLOW_PRIVATE", "NEXTAUTH_URL"]);
 let editor: UserActor;
 let rx: Receiver;
 const uid = () => randomBytes(4).toString("hex");
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopJobQueue();
   await rx.close();
-  process.env = saved;
+  restoreEnv();
   resetEnvCache();
 });
 

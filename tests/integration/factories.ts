@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
 import { userActor, type Role, type UserActor } from "@/lib/auth/policy";
 import type { IngestArticleInput } from "@/lib/ingest/schema";
+import { sealAuditLog } from "@/lib/server/audit-sealer";
+import { verifyAuditLog } from "@/lib/server/audit-verify";
 import { ingestArticle } from "@/lib/server/ingest";
 import { changeStatus } from "@/lib/server/revisions";
 import { createUser } from "@/lib/server/users";
@@ -43,4 +46,11 @@ export async function publishArticle(articleId: string, editor: UserActor): Prom
   for (const to of ["IN_REVIEW", "APPROVED", "PUBLISHED"] as const) {
     await changeStatus({ articleId, to, actor: editor });
   }
+}
+
+/** Seals every committed audit event and checks the whole log (leaves, hashes, signed heads). */
+export async function expectAuditLogIntact(): Promise<void> {
+  const sealed = await sealAuditLog();
+  expect(sealed.status).toBe("sealed");
+  expect(await verifyAuditLog()).toMatchObject({ ok: true });
 }

@@ -11,6 +11,7 @@ import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { changeStatus, saveRevision } from "@/lib/server/revisions";
 import { eventually } from "../support/http-receiver";
 import { makeArticle, makeUser, publishArticle } from "./factories";
+import { snapshotEnv } from "../support/env-snapshot";
 
 // Item 8 of issue 17 against a real SMTP server (smtp-server) on a free loopback port: the
 // reader who left an address gets one plain-text message, then the address is erased and the
@@ -21,7 +22,7 @@ interface Mail {
   raw: string;
 }
 
-const saved = { ...process.env };
+const restoreEnv = snapshotEnv(["GALLEY_SMTP_URL", "GALLEY_SMTP_FROM", "NEXTAUTH_URL"]);
 const mails: Mail[] = [];
 /** Addresses the server refuses once with a temporary error (451), as a busy server would. */
 const refuseOnce = new Set<string>();
@@ -84,7 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopJobQueue();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  process.env = saved;
+  restoreEnv();
   resetEnvCache();
 });
 

@@ -1,5 +1,6 @@
 import { inject } from "vitest";
 import { cloneTestDatabase, databaseUrlFor } from "../support/test-db";
+import { TEST_LOG_PRIVATE_KEY } from "../support/log-key";
 
 // Runs in each test worker before the test file imports lib/ modules. Files in one
 // worker run one after another and share that worker's database, as all files did
@@ -13,3 +14,4 @@ await cloneTestDatabase(template, name).catch((err: { code?: string }) => {
 process.env.DATABASE_URL = databaseUrlFor(name);
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789";
 process.env.GALLEY_DATABASE_MODE = "postgres";
+process.env.GALLEY_LOG_PRIVATE_KEY ??= TEST_LOG_PRIVATE_KEY;

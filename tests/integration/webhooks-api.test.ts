@@ -9,11 +9,12 @@ import { resetEnvCache } from "@/lib/env";
 import { createApiToken } from "@/lib/server/api-tokens";
 import { callRoute } from "./api-call";
 import { makeArticle, makeUser } from "./factories";
+import { snapshotEnv } from "../support/env-snapshot";
 
 // The webhook API through its routes (answers checked against the OpenAPI document): admin
 // only, the secret in the create answer only, URLs checked at creation.
 
-const saved = { ...process.env };
+const restoreEnv = snapshotEnv(["GALLEY_WEBHOOK_ALLOW_PRIVATE"]);
 let admin: UserActor;
 let adminToken: string;
 let editorToken: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  process.env = saved;
+  restoreEnv();
   resetEnvCache();
 });
 

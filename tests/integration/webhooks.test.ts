@@ -9,12 +9,13 @@ import { changeStatus, saveRevision } from "@/lib/server/revisions";
 import { createWebhook, deleteWebhook, listDeliveries, retryDelivery } from "@/lib/server/webhooks";
 import { eventually, startReceiver, type Receiver } from "../support/http-receiver";
 import { makeArticle, makeUser, publishArticle } from "./factories";
+import { snapshotEnv } from "../support/env-snapshot";
 
 // Signed outbound webhooks against real local receivers, delivered by the real job queue
 // (graphile-worker) running in this process. GALLEY_WEBHOOK_ALLOW_PRIVATE=1 lets the queue
 // reach 127.0.0.1, as the issue says tests do; the SSRF tests turn it off.
 
-const saved = { ...process.env };
+const restoreEnv = snapshotEnv(["GALLEY_WEBHOOK_ALLOW_PRIVATE", "GALLEY_JOB_RETRY_SCALE"]);
 let admin: UserActor;
 let editor: UserActor;
 const receivers: Receiver[] = [];
@@ -51,7 +52,7 @@ afterAll(async () => {
   await stopJobQueue();
   for (const id of webhookIds) await deleteWebhook(id, admin).catch(() => {});
   for (const r of receivers) await r.close();
-  process.env = saved;
+  restoreEnv();
   resetEnvCache();
 });
 

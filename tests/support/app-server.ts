@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { TEST_LOG_PRIVATE_KEY } from "./log-key";
 
 // Starts the production build (`next start`) as a real separate process for
 // reliability tests: crash, outage and multi-instance scenarios need a server
@@ -50,6 +51,7 @@ export async function startAppServer(
         NEXTAUTH_SECRET: "reliability-secret-0123456789abcdef",
         AUTH_TRUST_HOST: "true",
         GALLEY_DATABASE_MODE: "postgres",
+        GALLEY_LOG_PRIVATE_KEY: TEST_LOG_PRIVATE_KEY,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],

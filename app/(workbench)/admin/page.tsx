@@ -17,6 +17,12 @@ export default async function AdminPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Administration</h1>
+      <p className="text-sm">
+        <a href="/admin/outlets" className="text-blue-800 underline">
+          Outlets
+        </a>
+        : embed origins, canonical URLs, time zones and disclosure texts per publication.
+      </p>
       <section aria-labelledby="users-h" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="users-h" className="mb-3 text-lg font-semibold">
           Users

@@ -6,7 +6,7 @@ import { auditQuerySchema } from "@/lib/api/schemas/audit";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format-time";
 import { displayTimeZone } from "@/lib/server/time-zone";
-import { verifyAuditChain } from "@/lib/server/audit";
+import { verifyAuditLog } from "@/lib/server/audit-verify";
 import { AUDIT_ACTIONS } from "@/lib/audit/summary";
 import {
   auditFilterChoices,
@@ -33,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const { limit, cursor, ...filter } = query;
   const [page, verify, choices] = await Promise.all([
     listAuditEvents(filter, { limit, cursor }),
-    raw.verify === "1" ? verifyAuditChain() : Promise.resolve(null),
+    raw.verify === "1" ? verifyAuditLog() : Promise.resolve(null),
     auditFilterChoices(),
   ]);
 
@@ -75,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
       >
         <h2 id="verify-h" className="font-semibold">
-          Hash chain
+          Signed log
         </h2>
         <form method="get">
           {[...filterParams].map(([k, v]) => (
@@ -83,15 +83,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           ))}
           <input type="hidden" name="verify" value="1" />
           <button type="submit" className="rounded bg-slate-900 px-3 py-1 font-medium text-white">
-            Verify chain
+            Verify log
           </button>
         </form>
         {verify ? (
           <VerifyResultNotice result={verify} />
         ) : (
           <span className="text-slate-600">
-            Recomputes every event’s hash from the first; any edited, removed or reordered event
-            breaks it.
+            Recomputes the Merkle tree from every event and checks every signed tree head; any
+            edited, removed or reordered event breaks it.
           </span>
         )}
       </section>

@@ -1,8 +1,7 @@
-import Link from "next/link";
-import type { VerifyResult } from "@/lib/server/audit";
+import type { LogVerifyResult } from "@/lib/server/audit-verify";
 
-/** The outcome of walking the chain; a break names the first event that fails. */
-export function VerifyResultNotice({ result }: { result: VerifyResult }) {
+/** The outcome of verifying the log (ADR 015); a failure says what failed and where. */
+export function VerifyResultNotice({ result }: { result: LogVerifyResult }) {
   if (result.ok) {
     return (
       <p
@@ -10,9 +9,9 @@ export function VerifyResultNotice({ result }: { result: VerifyResult }) {
         className="rounded bg-emerald-50 px-2 py-1 text-emerald-900"
         data-testid="verify-result"
       >
-        Chain intact: {result.events} events verified. Head hash{" "}
-        <code className="font-mono text-xs break-all">{result.head}</code> — record it elsewhere to
-        detect a truncated log later.
+        Log intact: {result.leaves} leaves and {result.heads} signed tree heads verified. Root hash{" "}
+        <code className="font-mono text-xs break-all">{result.rootHash}</code>; keep signed heads
+        from /api/v1/log/sth elsewhere to detect a truncated log later.
       </p>
     );
   }
@@ -22,11 +21,7 @@ export function VerifyResultNotice({ result }: { result: VerifyResult }) {
       className="rounded bg-rose-50 px-2 py-1 text-rose-900"
       data-testid="verify-result"
     >
-      Chain broken at event{" "}
-      <Link href={`/audit?cursor=${BigInt(result.brokenAt) + 1n}`} className="font-mono underline">
-        #{result.brokenAt}
-      </Link>{" "}
-      ({result.reason}) after {result.events} intact events.
+      Log broken: {result.failure}.
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import { databaseMode } from "@/lib/env";
-import { pingDatabase } from "@/lib/server/health";
+import { auditLogStatus, pingDatabase } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +7,10 @@ export async function GET(): Promise<Response> {
   const database = databaseMode();
   try {
     await pingDatabase(3000);
-    return Response.json({ ok: true, database }, { headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { ok: true, database, auditLog: auditLogStatus() },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch (err) {
     return Response.json(
       {

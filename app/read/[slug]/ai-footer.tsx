@@ -1,14 +1,12 @@
-// The AI-disclosure footer. Its "Share your feedback here" phrase becomes the
-// link that opens the feedback form; without the phrase the whole notice links
-// there, and an explicit link follows. Plain anchors to #feedback: with
-// JavaScript off, CSS :target opens the form.
+// The AI-disclosure footer. Its text follows the article's review state (lib/domain/disclosure.ts:
+// translated → reviewed on <date> → corrected on <date>: <note>, per outlet and language), the
+// same line the embed shows on the outlet's page and the lookup API returns. Its "Share your
+// feedback here" phrase becomes the link that opens the feedback form; in a language without
+// that invitation the whole notice links there, and an explicit link follows. Plain anchors to
+// #feedback: with JavaScript off, CSS :target opens the form.
+import { FEEDBACK_INVITATION, type Disclosure } from "@/lib/domain/disclosure";
 
 const FEEDBACK_PHRASE = /share your feedback here/i;
-
-const DEFAULT_NOTICE: Record<string, string> = {
-  en: "※ This article has been translated by AI. Share your feedback here.",
-  ko: "※ 이 기사는 AI로 번역되었습니다.",
-};
 
 const linkClass =
   "font-medium text-blue-800 underline decoration-blue-800/40 underline-offset-2 hover:decoration-blue-800";
@@ -22,23 +20,20 @@ function FeedbackLink({ children }: { children: React.ReactNode }) {
 }
 
 export function AiFooterNotice({
-  footer,
-  targetLang,
+  disclosure,
   engine,
   reviewed,
 }: {
-  footer: string | null;
-  targetLang: string;
+  disclosure: Pick<Disclosure, "text" | "lang" | "state">;
   engine: string;
   reviewed: boolean;
 }) {
-  const lang = targetLang.split("-")[0]!.toLowerCase();
-  const text = footer ?? DEFAULT_NOTICE[lang] ?? DEFAULT_NOTICE.en!;
-  const textLang = footer || DEFAULT_NOTICE[lang] ? targetLang : "en";
+  const invitation = FEEDBACK_INVITATION[disclosure.lang.split("-")[0]!.toLowerCase()];
+  const text = invitation ? `${disclosure.text} ${invitation}` : disclosure.text;
   const match = FEEDBACK_PHRASE.exec(text);
   return (
     <div className="space-y-2">
-      <p lang={textLang} data-testid="ai-footer">
+      <p lang={disclosure.lang} data-testid="ai-footer" data-state={disclosure.state}>
         {match ? (
           <>
             {text.slice(0, match.index)}

@@ -3,12 +3,14 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { formatLongDate } from "@/lib/format-time";
 import { currentSlugFor } from "@/lib/server/article-slug";
+import { disclosureFor, type Disclosure } from "@/lib/server/disclosure";
 import { displayTimeZone } from "@/lib/server/time-zone";
 import { getPublicArticle, type PublicArticle } from "@/lib/server/public-articles";
 import { readerTypography } from "@/components/reader-typography";
 import { AiFooterNotice } from "./ai-footer";
 import { FeedbackForm } from "./feedback-form";
 import { FORM_ERROR_MESSAGES, isFormErrorCode } from "./form-status";
+import { NewsArticleJsonLd } from "./json-ld";
 import { VersionNotices, VersionList } from "./versions";
 
 // Public, no sign-in: the reader's view of an article. Server-rendered and
@@ -61,6 +63,7 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
   const article = await load(slug, one(sp.revision));
   // Readers have no preference: the newsroom's zone.
   const tz = await displayTimeZone();
+  const disclosure = await disclosureFor(article.id);
   const code = one(sp.code);
   const initialNotice =
     one(sp.feedback) === "sent"
@@ -74,6 +77,7 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
 
   return (
     <div className="min-h-screen bg-white">
+      <NewsArticleJsonLd article={article} />
       <header className="border-b border-slate-200">
         <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3 text-sm text-slate-600 sm:px-6">
           <span className="font-semibold tracking-tight text-slate-900">
@@ -89,6 +93,7 @@ export default async function ReadPage(props: { params: Params; searchParams: SP
             shown={article.shown}
             initialNotice={initialNotice}
             tz={tz}
+            disclosure={disclosure}
           />
         ) : (
           <div role="status" className="rounded-lg border border-slate-200 bg-slate-50 p-6">
@@ -109,8 +114,10 @@ function ShownArticle({
   shown,
   initialNotice,
   tz,
+  disclosure,
 }: {
   tz: string;
+  disclosure: Disclosure;
   article: PublicArticle;
   shown: NonNullable<PublicArticle["shown"]>;
   initialNotice: Parameters<typeof FeedbackForm>[0]["initialNotice"];
@@ -157,12 +164,7 @@ function ShownArticle({
         id="article-footer"
         className="mt-10 scroll-mt-6 border-t border-slate-200 pt-6 text-slate-800"
       >
-        <AiFooterNotice
-          footer={article.footer}
-          targetLang={article.targetLang}
-          engine={article.engine}
-          reviewed={shown.reviewed}
-        />
+        <AiFooterNotice disclosure={disclosure} engine={article.engine} reviewed={shown.reviewed} />
         <FeedbackForm
           action={`/read/${encodeURIComponent(article.slug)}/feedback`}
           revisionSeen={shown.revision}

@@ -9,6 +9,19 @@ function When({ date, tz }: { date: Date; tz: string }) {
   return <time dateTime={date.toISOString()}>{formatLongDateTime(date, tz)}</time>;
 }
 
+/**
+ * The public inclusion proof of the correction's publication event in the signed audit log
+ * (ADR 015): a reader or a watchdog checks it against /api/v1/log/sth and the key at
+ * /.well-known/galley-log.json.
+ */
+function VerifyLink({ href }: { href: string }) {
+  return (
+    <a href={href} data-testid="verify-correction" className="underline underline-offset-2">
+      Verify this correction
+    </a>
+  );
+}
+
 const versionHref = (slug: string, revision: number) =>
   `/read/${encodeURIComponent(slug)}?revision=${revision}`;
 
@@ -65,6 +78,12 @@ export function VersionNotices({
         <a href="#versions" className="underline underline-offset-2">
           See earlier versions
         </a>
+        {correction.proofUrl ? (
+          <>
+            {" · "}
+            <VerifyLink href={correction.proofUrl} />
+          </>
+        ) : null}
       </p>
     </div>
   );
@@ -119,6 +138,11 @@ export function VersionList({
                 </a>
               )}
               {v.note ? <p className="mt-0.5 text-slate-600">{v.note}</p> : null}
+              {!first && v.proofUrl ? (
+                <p className="mt-0.5">
+                  <VerifyLink href={v.proofUrl} />
+                </p>
+              ) : null}
             </li>
           );
         })}

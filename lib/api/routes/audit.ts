@@ -14,8 +14,11 @@ const auditEventSchema = z.object({
   entityId: z.string(),
   data: z.unknown(),
   requestId: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
+  prevHash: z
+    .string()
+    .nullable()
+    .meta({ description: "Hash chain of ADR 004: only events written before the Merkle tree" }),
+  hash: z.string().nullable(),
 });
 
 /** A page's event carries what a person reads it by; exports keep the stored event only. */
@@ -59,21 +62,27 @@ export const listAudit = defineRoute({
 export const verifyAudit = defineRoute({
   method: "GET",
   path: "/api/v1/audit/verify",
-  summary: "Verify the audit hash chain",
+  summary: "Verify the audit log: every leaf, stored hash and signed tree head (ADR 015)",
+  description:
+    "Recomputes the Merkle tree from the events and checks every stored subtree hash, every " +
+    "signed tree head's signature and root, the consistency of consecutive heads, and the hash " +
+    "chain of the events written before the tree. Events not sealed yet (under a second old) " +
+    "are not covered.",
   tag: "audit",
   permission: "read:audit",
   responses: [
     {
       status: 200,
-      description: "ok, number of events, and the first broken event if any",
+      description: "ok with what was checked, or the first failure named",
       schema: z.discriminatedUnion("ok", [
-        z.object({ ok: z.literal(true), events: z.number().int(), head: z.string() }),
         z.object({
-          ok: z.literal(false),
-          events: z.number().int(),
-          brokenAt: z.string(),
-          reason: z.string(),
+          ok: z.literal(true),
+          leaves: z.number().int(),
+          heads: z.number().int(),
+          chainEvents: z.number().int(),
+          rootHash: z.string(),
         }),
+        z.object({ ok: z.literal(false), failure: z.string() }),
       ]),
     },
   ],

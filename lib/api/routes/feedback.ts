@@ -87,6 +87,7 @@ export const submitFeedback = defineRoute({
     "Retry-After.",
   tag: "feedback",
   permission: "public",
+  cors: "outlet",
   body: submitFeedbackSchema,
   maxBodyBytes: FEEDBACK_MAX_BODY_BYTES,
   responses: [{ status: 201, description: "Recorded", schema: z.object({ id: z.string() }) }],

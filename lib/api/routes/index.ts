@@ -4,12 +4,15 @@
 import * as articles from "./articles";
 import * as audit from "./audit";
 import * as desk from "./desk";
+import * as embed from "./embed";
 import * as feedback from "./feedback";
 import * as history from "./history";
 import * as intel from "./intel";
 import * as interchange from "./interchange";
 import * as live from "./live";
+import * as log from "./log";
 import * as meta from "./meta";
+import * as outlets from "./outlets";
 import * as quality from "./quality";
 import * as webhooks from "./webhooks";
 import type { RouteContract } from "../contract";
@@ -31,6 +34,9 @@ for (const area of [
   desk,
   live,
   webhooks,
+  outlets,
+  embed,
+  log,
 ]) {
   for (const [name, value] of Object.entries(area)) {
     if (!isContract(value)) continue;

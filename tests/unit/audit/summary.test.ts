@@ -146,6 +146,11 @@ describe("audit summaries", () => {
       "Reviewer Riley reset the password of x@test.local",
     ],
     ["auth.signin", { email: "riley@test.local" }, "Reviewer Riley signed in"],
+    [
+      "auth.signin",
+      { email: "riley@test.local", method: "sso", issuer: "https://idp.example" },
+      "Reviewer Riley signed in through SSO",
+    ],
     ["auth.signout", {}, "Reviewer Riley signed out"],
     [
       "auth.signin_failed",

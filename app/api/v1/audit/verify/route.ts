@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { verifyAudit } from "@/lib/api/routes/audit";
-import { verifyAuditChain } from "@/lib/server/audit";
+import { verifyAuditLog } from "@/lib/server/audit-verify";
 
-// Walks the whole hash chain; names the first event that does not verify.
-export const GET = apiRoute(verifyAudit, async () => verifyAuditChain());
+// Recomputes the whole Merkle tree; names the first thing that does not verify.
+export const GET = apiRoute(verifyAudit, async () => verifyAuditLog());
