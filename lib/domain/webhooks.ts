@@ -1,6 +1,7 @@
 // Outbound webhooks and chat notifications (issue 17): the event vocabulary, the retry
 // schedule and the URL rules. Pure: shared by the API contracts, the admin page and the
 // job queue's tasks (lib/server/jobs).
+import { CHAT_EVENTS } from "@/lib/validation/outlets";
 
 /** Every event a webhook can subscribe to, named exactly as the issue names them. */
 export const WEBHOOK_EVENTS = [
@@ -14,12 +15,8 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-/** What an outlet's chat channel can be told (Outlet.chatEvents). */
-export const CHAT_EVENTS = [
-  "feedback.received",
-  "changes_requested",
-  "correction.published",
-] as const;
+/** What an outlet's chat channel can be told (Outlet.chatEvents, declared with its schema). */
+export { CHAT_EVENTS };
 export type ChatEvent = (typeof CHAT_EVENTS)[number];
 
 /**
