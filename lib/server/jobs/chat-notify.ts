@@ -17,7 +17,8 @@ export interface ChatPayload {
 }
 
 export async function notifyChat(payload: ChatPayload): Promise<void> {
-  // Read by id, as enqueued; lib/server/outlets.ts (the embed branch) reads by name only.
+  // Read by id, as enqueued, with the two columns needed; a deleted outlet (getOutlet in
+  // lib/server/outlets.ts would answer 404) just means there is nothing to send.
   const [outlet, article] = await Promise.all([
     db().outlet.findUnique({
       where: { id: payload.outletId },
