@@ -7,6 +7,7 @@ import { FEEDBACK_LIMITS, type FeedbackCategory } from "@/lib/domain/feedback";
 import { env } from "@/lib/env";
 import { AppError, badRequest, notFound, tooLarge } from "@/lib/errors";
 import { appendAudit } from "./audit";
+import { emitEvent } from "./events";
 import { notifyFeedback } from "./notifications";
 import { publicRevisionOf } from "./public-articles";
 import { hitRateLimits, releaseRateLimit } from "./rate-limit";
@@ -148,6 +149,21 @@ export async function submitFeedback(
         ${input.suggestion?.trim() || null}, ${input.comment?.trim() ?? ""}, ${input.contact || null},
         'NEW'::"FeedbackStatus", ${opts.ipHash}, ${new Date()})`;
     await notifyFeedback(tx, { articleId: article.id, category: input.category });
+    // Readers' free text and address stay out of the payload (personal data); the quote is
+    // public text.
+    await emitEvent(tx, "feedback.received", {
+      articleId: article.id,
+      data: {
+        feedbackId: row.id,
+        articleId: article.id,
+        category: input.category,
+        segmentIndex: anchor.segmentIndex,
+        quote: anchor.quote,
+        revisionSeen,
+        hasSuggestion: Boolean(input.suggestion?.trim()),
+      },
+      chat: { event: "feedback.received", facts: { category: input.category } },
+    });
     await appendAudit(tx, {
       actor: opts.actor,
       action: "feedback.submit",
