@@ -15,7 +15,7 @@ const nextConfig = {
     turbopackFileSystemCacheForBuild: !process.env.CI,
   },
   // Node libraries; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "bcryptjs"],
+  serverExternalPackages: ["pg", "bcryptjs", "graphile-worker", "nodemailer", "@slack/webhook"],
   async headers() {
     return [
       {

@@ -101,6 +101,18 @@ const envSchema = z.object({
   /** MQM weights as JSON (the full shape of DEFAULT_MQM_WEIGHTS); default: Freitag et al. 2021. */
   GALLEY_MQM_WEIGHTS: jsonVar(mqmWeightsSchema).optional(),
   GALLEY_LITERALISM_PATTERNS: jsonVar(literalismPatternsSchema).optional(),
+  /** `1` lets webhooks and chat notifications reach private and loopback addresses (tests). */
+  GALLEY_WEBHOOK_ALLOW_PRIVATE: flag,
+  /** SMTP server for reader emails, e.g. smtp://user:pass@mail.example:587; unset = none sent. */
+  GALLEY_SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** From address of reader emails. */
+  GALLEY_SMTP_FROM: z.string().trim().min(3).default("Galley <galley@localhost>"),
+  /** Multiplies the job queue's retry delays; tests shrink the 27-hour schedule with e.g. 0.001. */
+  GALLEY_JOB_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
   /**
    * The audit log's Ed25519 private key (PKCS#8 PEM; `\n` escapes allowed for one-line env
    * files). Embedded mode keeps one in the data folder; without it an external database's log

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
         // distinct readers in X-Forwarded-For. Without a trusted proxy that header is ignored
         // (tests/reliability/client-address.test.ts).
         GALLEY_TRUSTED_PROXIES: process.env.GALLEY_TRUSTED_PROXIES ?? "loopback",
+        // The webhook spec's receiver listens on loopback (webhooks-admin.spec.ts).
+        GALLEY_WEBHOOK_ALLOW_PRIVATE: "1",
         // "Sign in with SSO" against the provider tests/e2e/sso.spec.ts starts on its port.
         ...e2eOidcEnv(port),
       },

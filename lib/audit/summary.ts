@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "comment.create",
   "comment.reopen",
   "comment.resolve",
+  "feedback.contact_erase",
   "feedback.submit",
   "feedback.triage",
   "glossary.create",
@@ -59,6 +60,9 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "user.role",
   "user.time_zone",
+  "webhook.create",
+  "webhook.delete",
+  "webhook.retry",
 ] as const;
 
 type Data = Record<string, unknown>;
@@ -148,6 +152,17 @@ export function summarizeAuditEvent(e: AuditSummaryInput): string {
         (d.bulk ? " (bulk)" : "") +
         (str(d.reason) ? `: ${str(d.reason)}` : "")
       );
+    case "feedback.contact_erase":
+      return (
+        `The reader's email address on feedback about ${art} was erased` +
+        (d.emailed ? " after telling them the outcome" : ` (${str(d.reason) ?? "not emailed"})`)
+      );
+    case "webhook.create":
+      return `${actor} created a webhook to ${str(d.url) ?? "?"} (${plural(count(d.events), "event")})`;
+    case "webhook.delete":
+      return `${actor} deleted the webhook to ${str(d.url) ?? "?"}`;
+    case "webhook.retry":
+      return `${actor} retried a ${str(d.eventType) ?? "webhook"} delivery to ${str(d.url) ?? "?"}`;
     case "glossary.create":
       return `${actor} added the glossary term ${str(d.sourceTerm) ?? "?"} → ${str(d.targetTerm) ?? "?"}`;
     case "glossary.update": {

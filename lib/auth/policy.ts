@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "read:audit",
   "admin:users",
   "admin:tokens",
+  "manage:webhooks",
   "manage:outlets",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,6 +52,7 @@ const ADMIN: Permission[] = [
   "read:audit",
   "admin:users",
   "admin:tokens",
+  "manage:webhooks",
   "manage:outlets",
 ];
 
@@ -120,5 +122,6 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/glossary", label: "Glossary", permission: "manage:glossary" },
   { href: "/qa-rules", label: "QA rules", permission: "manage:qa-rules" },
   { href: "/audit", label: "Audit", permission: "read:audit" },
+  { href: "/webhooks", label: "Webhooks", permission: "manage:webhooks" },
   { href: "/admin", label: "Admin", permission: "admin:users" },
 ];

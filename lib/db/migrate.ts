@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { Logger, runMigrations } from "graphile-worker";
 
 // Applies prisma/migrations/*/migration.sql and records them in Prisma's own
 // `_prisma_migrations` table, with Prisma's advisory lock, so `prisma migrate
@@ -11,6 +12,12 @@ import pg from "pg";
 // cannot download (docs/decisions/002-migrations-without-the-schema-engine.md).
 const PRISMA_ADVISORY_LOCK = 72707369;
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+
+/** graphile-worker logs each step at info; only its warnings and errors are worth a line. */
+export const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning")
+    console.error(`[galley] job queue ${level}: ${message}`);
+});
 
 export interface MigrationResult {
   applied: string[];
@@ -85,6 +92,11 @@ export async function migrate(
       applied.push(name);
       log(`applied ${name}`);
     }
+    // The job queue's own schema (graphile_worker): events add jobs with
+    // graphile_worker.add_job() inside their transactions (ADR 013), so it must exist before
+    // the app's first write. Every path that migrates (npm start, the CLI, test templates) comes
+    // here; graphile-worker versions and applies its own migrations, safely when run in parallel.
+    await runMigrations({ connectionString, logger: quietLogger });
     return { applied, alreadyApplied: names.length - applied.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => {});

@@ -6,6 +6,11 @@ import "server-only";
 type Starter = { name: string; start: () => Promise<void> };
 
 const STARTERS: Starter[] = [
+  // Webhook deliveries, chat notifications and reader emails (ADR 013).
+  {
+    name: "job queue",
+    start: async () => (await import("./jobs/queue")).startJobQueue(),
+  },
   {
     name: "audit sealer",
     start: async () => (await import("./audit-sealer")).startAuditSealer(),

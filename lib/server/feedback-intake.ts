@@ -7,6 +7,7 @@ import { FEEDBACK_LIMITS, type FeedbackCategory } from "@/lib/domain/feedback";
 import { env } from "@/lib/env";
 import { AppError, badRequest, notFound, tooLarge } from "@/lib/errors";
 import { auditInsertSql } from "./audit";
+import { eventOutboxCtes } from "./events";
 import { feedbackNotificationsSql } from "./notifications";
 import { publicRevisionOf, publicRevisionSql } from "./public-articles";
 import { rateLimitHitSql, releaseRateLimit } from "./rate-limit";
@@ -85,8 +86,8 @@ const ANCHOR_REFUSED = "The quote or its position does not match the article as 
  * costs allowance before anything is looked up), the article must show text to
  * the public, the per-article limit, then the quote is checked against the
  * revision the reader saw, which must be one readers are shown (the public one
- * or an earlier published one). Then the item, its notifications and its audit
- * event are written by one statement. Refused requests store nothing.
+ * or an earlier published one). Then the item, its notifications, its audit
+ * event and its outbox event are written by one statement. Refused requests store nothing.
  *
  * This is the public, hottest write path, and the server's CPU was its limit: each statement
  * through the ORM costs CPU, and each round trip a socket write (the profile showed the
@@ -162,7 +163,8 @@ export async function submitFeedback(
   }
   const anchor = await anchorQuote(input, article.id, revisionSeen, gate!.segmentText);
 
-  // Round trip 2: the item, its notifications and its audit event, one atomic statement.
+  // Round trip 2: the item, its notifications, its audit event and its outbox event (webhooks,
+  // chat), one atomic statement.
   const id = newFeedbackId();
   await rawQuery(Prisma.sql`
     WITH feedback AS (
@@ -193,8 +195,25 @@ export async function submitFeedback(
         },
         requestId: opts.requestId,
       },
-    ])})
-    SELECT "id" FROM feedback`);
+    ])}),
+    ${eventOutboxCtes("feedback.received", [
+      {
+        articleId: article.id,
+        // Readers' free text and address stay out of the payload (personal data); the quote is
+        // public text.
+        data: {
+          feedbackId: id,
+          articleId: article.id,
+          category: input.category,
+          segmentIndex: anchor.segmentIndex,
+          quote: anchor.quote,
+          revisionSeen,
+          hasSuggestion: Boolean(input.suggestion?.trim()),
+        },
+        chat: { event: "feedback.received", facts: { category: input.category } },
+      },
+    ])}
+    SELECT (SELECT count(*) FROM outbox_jobs) AS "jobs"`);
   return { id, stored: true };
 }
 

@@ -5,6 +5,8 @@ import { Prisma, transaction, type Tx } from "@/lib/db";
 import { FEEDBACK_LIMITS, type FeedbackStatus, type TriageStatus } from "@/lib/domain/feedback";
 import { badRequest, conflict, notFound } from "@/lib/errors";
 import { appendAudit } from "./audit";
+import { emitEvent, emitEvents } from "./events";
+import { enqueueDeclinedReaderEmails } from "./reader-email";
 import { getFeedback, type FeedbackItem } from "./feedback-queries";
 
 interface LockedFeedback {
@@ -114,6 +116,17 @@ export async function triageFeedback(input: TriageInput): Promise<FeedbackItem> 
       },
       requestId: input.requestId,
     });
+    await emitEvent(tx, "feedback.triaged", {
+      articleId: item.articleId,
+      data: {
+        feedbackId: item.id,
+        articleId: item.articleId,
+        from: item.status,
+        to: input.status,
+        duplicateOf: duplicateOfId,
+      },
+    });
+    if (input.status === "REJECTED") await enqueueDeclinedReaderEmails(tx, [item.id]);
   });
   return getFeedback(input.id);
 }
@@ -173,6 +186,20 @@ export async function bulkTriageFeedback(input: {
         data: { articleId: r.articleId, from: r.status, to: input.status, reason, bulk: true },
         requestId: input.requestId,
       });
+    }
+    await emitEvents(
+      tx,
+      "feedback.triaged",
+      eligible.map((r) => ({
+        articleId: r.articleId,
+        data: { feedbackId: r.id, articleId: r.articleId, from: r.status, to: input.status },
+      })),
+    );
+    if (input.status === "REJECTED") {
+      await enqueueDeclinedReaderEmails(
+        tx,
+        eligible.map((r) => r.id),
+      );
     }
     return { updated: eligible.map((r) => r.id), skipped };
   });

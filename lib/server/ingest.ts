@@ -15,6 +15,7 @@ import {
 import { INGEST_LIMITS, type IngestArticleInput } from "@/lib/ingest/schema";
 import { ParagraphCountMismatch, buildSegments } from "@/lib/ingest/segments";
 import { emptyToNull } from "@/lib/text/nullable";
+import { emitEvents } from "./events";
 import { appendAuditMany } from "./audit";
 import { scoreNewArticles } from "./risk";
 
@@ -287,6 +288,26 @@ async function storeArticles(
         footer: p.footer !== null,
       },
       requestId: opts.requestId,
+    })),
+  );
+  await emitEvents(
+    tx,
+    "article.ingested",
+    items.map(({ prepared: p }, i) => ({
+      articleId: ids[i]!,
+      data: {
+        articleId: ids[i]!,
+        slug: slugs[i]!,
+        outlet: emptyToNull(p.outlet),
+        externalId: p.externalId,
+        title: p.segments[0]!.mt,
+        sourceLang: p.input.sourceLang,
+        targetLang: p.input.targetLang,
+        engine: p.engine,
+        segmentCount: p.segments.length,
+        revision: 1,
+        status: "NEW",
+      },
     })),
   );
   return items.map(({ prepared: p }, i) => ({

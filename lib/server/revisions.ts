@@ -31,6 +31,9 @@ import { openWork } from "./open-work";
 import { lockArticle } from "./articles";
 import { moveSlug } from "./article-slug";
 import { textsAtRevision } from "./revision-texts";
+import { emitCostlyEvent, emitEvent } from "./events";
+import { publishedArticleData } from "./event-payloads";
+import { enqueueAcceptedReaderEmails } from "./reader-email";
 
 export interface SaveRevisionInput {
   articleId: string;
@@ -199,6 +202,18 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
         where: { id: input.feedbackId, articleId: input.articleId },
       });
       if (!fb) throw badRequest("The linked feedback item does not belong to this article");
+      if (fb.status !== "ACCEPTED") {
+        await emitEvent(tx, "feedback.triaged", {
+          articleId: input.articleId,
+          data: {
+            feedbackId: fb.id,
+            articleId: input.articleId,
+            from: fb.status,
+            to: "ACCEPTED",
+            resolvingRevision: number,
+          },
+        });
+      }
       await tx.feedback.update({
         where: { id: fb.id },
         data: {
@@ -210,6 +225,33 @@ export async function saveRevision(input: SaveRevisionInput): Promise<SaveResult
       });
     }
     await refreshArticleRisk(tx, input.articleId);
+    await emitEvent(tx, "revision.saved", {
+      articleId: input.articleId,
+      data: {
+        articleId: input.articleId,
+        revision: number,
+        parentRevision: article.currentRevision,
+        kind: input.kind ?? "EDIT",
+        segments: changed.map((s) => s.index),
+        summary: input.summary ?? null,
+        status,
+        feedbackId: input.feedbackId ?? null,
+        by: input.actor.name,
+      },
+    });
+    if (article.status !== status) {
+      await emitEvent(tx, "article.status_changed", {
+        articleId: input.articleId,
+        data: {
+          articleId: input.articleId,
+          from: article.status,
+          to: status,
+          revision: number,
+          note: null,
+          by: input.actor.name,
+        },
+      });
+    }
     await publishLive(tx, {
       type: "revision",
       articleId: input.articleId,
@@ -330,18 +372,21 @@ export async function changeStatus(input: {
       updatedAt: new Date(),
     };
     if (input.to === "APPROVED") data.approvedRevision = article.currentRevision;
-    let publication: { id: string; revision: number } | undefined;
+    let publication: { id: string; revision: number; publishedAt: Date } | undefined;
     if (input.to === "PUBLISHED") {
       const revision = article.approvedRevision ?? article.currentRevision;
       data.publishedRevision = revision;
+      const publishedAt = new Date();
       publication = {
         revision,
+        publishedAt,
         ...(await tx.publication.create({
           data: {
             articleId: input.articleId,
             revisionNumber: revision,
             note: note ?? null,
             publishedById: user.userId,
+            publishedAt,
           },
           select: { id: true },
         })),
@@ -397,6 +442,30 @@ export async function changeStatus(input: {
       note,
       actor: user,
     });
+    await emitEvent(tx, "article.status_changed", {
+      articleId: input.articleId,
+      data: {
+        articleId: input.articleId,
+        from: article.status,
+        to: input.to,
+        revision: article.currentRevision,
+        note: note ?? null,
+        by: user.name,
+      },
+      chat:
+        input.to === "CHANGES_REQUESTED"
+          ? { event: "changes_requested", facts: { note: note ?? null, by: user.name } }
+          : undefined,
+    });
+    if (publication) {
+      await announcePublication(tx, {
+        articleId: input.articleId,
+        revision: publication.revision,
+        publishedAt: publication.publishedAt,
+        note: note ?? null,
+        previousRevision: article.publishedRevision,
+      });
+    }
     await publishLive(tx, {
       type: "status",
       articleId: input.articleId,
@@ -429,6 +498,43 @@ export async function changeStatus(input: {
       ...(slug ? { slug: slug.to } : {}),
     };
   });
+}
+
+/**
+ * Webhooks and chat for a publication: `article.published` always, `correction.published` too
+ * when it changed text readers had already been shown; readers whose accepted reports it makes
+ * public are told (lib/server/reader-email.ts) when the public text changed.
+ */
+async function announcePublication(
+  tx: Tx,
+  p: {
+    articleId: string;
+    revision: number;
+    publishedAt: Date;
+    note: string | null;
+    previousRevision: number | null;
+  },
+): Promise<void> {
+  const base = {
+    articleId: p.articleId,
+    revision: p.revision,
+    publishedAt: p.publishedAt,
+    note: p.note,
+  };
+  await emitCostlyEvent(tx, "article.published", {
+    articleId: p.articleId,
+    data: () => publishedArticleData(tx, base),
+  });
+  if (p.previousRevision === p.revision) return;
+  if (p.previousRevision !== null) {
+    const previousRevision = p.previousRevision;
+    await emitCostlyEvent(tx, "correction.published", {
+      articleId: p.articleId,
+      data: () => publishedArticleData(tx, { ...base, previousRevision }),
+      chat: { event: "correction.published", facts: { note: p.note, revision: p.revision } },
+    });
+  }
+  await enqueueAcceptedReaderEmails(tx, { articleId: p.articleId, revision: p.revision });
 }
 
 /** What stands between the article and `to`, under the article lock. */

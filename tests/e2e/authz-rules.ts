@@ -224,6 +224,19 @@ export const API_RULES: Record<string, ApiRule> = {
   "GET /api/v1/exports/tmx": { min: "viewer", path: "/api/v1/exports/tmx", ok: [200] },
   "GET /api/v1/audit": { min: "admin", path: "/api/v1/audit", ok: [200] },
   "GET /api/v1/audit/verify": { min: "admin", path: "/api/v1/audit/verify", ok: [200] },
+  "GET /api/v1/webhooks": { min: "admin", path: "/api/v1/webhooks", ok: [200] },
+  "POST /api/v1/webhooks": { min: "admin", path: "/api/v1/webhooks", ...W },
+  "DELETE /api/v1/webhooks/[id]": { min: "admin", path: "/api/v1/webhooks/none", ok: [404] },
+  "GET /api/v1/webhooks/[id]/deliveries": {
+    min: "admin",
+    path: "/api/v1/webhooks/none/deliveries",
+    ok: [404],
+  },
+  "POST /api/v1/webhooks/[id]/deliveries/[deliveryId]/retry": {
+    min: "admin",
+    path: "/api/v1/webhooks/none/deliveries/none/retry",
+    ok: [404],
+  },
   // Issue 17 item 7: published corrections as Atom, public like /read.
   "GET /feeds/corrections.atom": {
     min: "public",
@@ -287,6 +300,7 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/qa-rules": { min: "editor", path: "/qa-rules" },
   "/audit": { min: "admin", path: "/audit" },
   "/admin": { min: "admin", path: "/admin" },
+  "/webhooks": { min: "admin", path: "/webhooks" },
   "/admin/outlets": { min: "admin", path: "/admin/outlets" },
   "/account": { min: "signed-in", path: "/account" },
   "/notifications": { min: "signed-in", path: "/notifications" },

@@ -113,10 +113,14 @@ export async function startTcpRelay(targetPort: number, targetHost = "127.0.0.1"
     port,
     /** Refuse new connections and drop live ones, as if PostgreSQL went away. */
     async cut() {
-      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+      // Connections are destroyed before waiting for close: server.close() resolves only once
+      // every connection has ended, and an app holding one open for good (the job queue's
+      // LISTEN connection) would otherwise keep the cut from ever happening.
+      const closed = new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       server = null;
       for (const s of sockets) s.destroy();
       sockets.clear();
+      await closed;
     },
     restore: open,
     async close() {

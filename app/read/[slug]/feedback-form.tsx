@@ -248,7 +248,8 @@ export function FeedbackForm({ action, revisionSeen, targetLang, initialNotice }
               className={field}
             />
             <p id="fb-contact-hint" className={hint}>
-              Only if you would like us to follow up. We never publish it.
+              Only if you would like to hear what became of your report: we write once, then delete
+              the address. We never publish it.
             </p>
           </div>
           {/* Honeypot: off-screen and hidden from assistive technology; bots fill it in. */}

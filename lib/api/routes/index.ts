@@ -14,6 +14,7 @@ import * as log from "./log";
 import * as meta from "./meta";
 import * as outlets from "./outlets";
 import * as quality from "./quality";
+import * as webhooks from "./webhooks";
 import type { RouteContract } from "../contract";
 
 const isContract = (v: unknown): v is RouteContract =>
@@ -32,6 +33,7 @@ for (const area of [
   audit,
   desk,
   live,
+  webhooks,
   outlets,
   embed,
   log,
