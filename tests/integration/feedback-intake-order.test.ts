@@ -7,6 +7,7 @@ import { resetEnvCache } from "@/lib/env";
 import { submitFeedback, type SubmitFeedbackInput } from "@/lib/server/feedback-intake";
 import { publicRevisionOf, publicRevisionSql } from "@/lib/server/public-articles";
 import { saveRevision } from "@/lib/server/revisions";
+import { createWebhook, deleteWebhook } from "@/lib/server/webhooks";
 import { makeArticle, makeUser, publishArticle } from "./factories";
 
 function reader(ipHash = randomBytes(16).toString("hex")) {
@@ -129,6 +130,32 @@ describe("feedback intake: order of the checks", () => {
       notifications: before.notifications + 1,
       audit: before.audit + 1,
     });
+  });
+
+  it("writes the feedback.received outbox event with the item, and none for a refused request", async () => {
+    process.env.GALLEY_WEBHOOK_ALLOW_PRIVATE = "1";
+    resetEnvCache();
+    const admin = await makeUser("ADMIN");
+    // No job runner in this file: the delivery stays queued, nothing is sent.
+    const hook = await createWebhook(
+      { url: "http://127.0.0.1:9/feedback", events: ["feedback.received"], description: "t" },
+      admin,
+    );
+    try {
+      const article = await publishedWithDraft();
+      expect(await status(submit(article.id, { segmentIndex: 99 }))).toBe(400);
+      const res = await submit(article.id, { segmentIndex: 1, quoteStart: 0, quoteEnd: 4 });
+      const deliveries = await db().webhookDelivery.findMany({ where: { webhookId: hook.id } });
+      expect(deliveries.map((d) => JSON.parse(d.body).data.feedbackId)).toEqual([res.id]);
+      const jobs = await db().$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM graphile_worker._private_jobs
+        WHERE payload->>'deliveryId' = ${deliveries[0]!.id}`;
+      expect(Number(jobs[0]!.n)).toBe(1);
+    } finally {
+      await deleteWebhook(hook.id, admin);
+      delete process.env.GALLEY_WEBHOOK_ALLOW_PRIVATE;
+      resetEnvCache();
+    }
   });
 
   it("decides what readers are shown in SQL exactly as publicRevisionOf does", async () => {
