@@ -113,6 +113,8 @@ const envSchema = z.object({
   GALLEY_SMTP_FROM: z.string().trim().min(3).default("Galley <galley@localhost>"),
   /** Multiplies the job queue's retry delays; tests shrink the 27-hour schedule with e.g. 0.001. */
   GALLEY_JOB_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
+  /** `0`: this instance runs no background work (job queue, audit sealer). */
+  GALLEY_BACKGROUND: flagDefaultOn,
   /**
    * The audit log's Ed25519 private key (PKCS#8 PEM; `\n` escapes allowed for one-line env
    * files). Embedded mode keeps one in the data folder; without it an external database's log

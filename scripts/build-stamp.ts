@@ -15,6 +15,7 @@ const ROOTS = [
   "package-lock.json",
   "postcss.config.mjs",
   "proxy.ts",
+  "instrumentation.ts",
   "tsconfig.json",
 ];
 const SKIP = new Set(["node_modules", ".next", "generated", ".galley"]);

@@ -34,7 +34,9 @@ const step = (name: string, cmd: string[], after: string[] = []): Step => ({ nam
 const steps: Step[] = [
   step("prisma client", ["npx", "tsx", "scripts/generate.ts"]),
   // Static checks and unit tests share no state; each is mostly one core.
-  step("type check", ["npx", "tsc", "--noEmit"], ["prisma client"]),
+  // After the build: tsc also checks the route types the build writes to .next/types (that
+  // every route file exports what Next expects), and must not read them half-written.
+  step("type check", ["npx", "tsc", "--noEmit"], ["build"]),
   step("lint", ["npx", "eslint", ".", "--max-warnings", "0"], ["prisma client"]),
   step("format", ["npx", "prettier", "--check", "."], []),
   step("unit tests", ["npx", "vitest", "run", "--project", "unit"], ["prisma client"]),

@@ -2,6 +2,7 @@
 // Each entry starts its own loop and returns; one that fails to start is logged and the
 // instance still serves (the others' work does not depend on it).
 import "server-only";
+import { env } from "@/lib/env";
 
 type Starter = { name: string; start: () => Promise<void> };
 
@@ -21,7 +22,7 @@ let started = false;
 
 export async function startBackgroundWork(): Promise<void> {
   // GALLEY_BACKGROUND=0 turns it off, e.g. for an instance that only serves reads.
-  if (started || process.env.GALLEY_BACKGROUND === "0") return;
+  if (started || !env().GALLEY_BACKGROUND) return;
   started = true;
   for (const s of STARTERS) {
     try {

@@ -53,7 +53,9 @@ test("a corrected article has NewsArticle JSON-LD with its correction, and the A
   // Crawlers read the HTML as served, not the DOM after hydration (which would mend a broken
   // element): there the note must stay inside the one JSON-LD script, as JSON text.
   const html = await (await page.request.get(`/read/${article.slug}`)).text();
-  const served = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  const served = [
+    ...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g),
+  ];
   expect(served).toHaveLength(1);
   expect(JSON.parse(served[0]![1]!)).toEqual(jsonLd);
   expect(html).not.toContain('<script>alert("jsonld")');

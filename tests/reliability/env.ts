@@ -3,6 +3,7 @@ import { migrate } from "@/lib/db/migrate";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { cloneTestDatabase, createTestDatabase, dropTestDatabase } from "../support/test-db";
+import { TEST_LOG_PRIVATE_KEY } from "../support/log-key";
 
 /** Runs the ops CLI against a database; returns stdout (throws with stderr on failure). */
 export function cli(
@@ -15,7 +16,14 @@ export function cli(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "scripts/galley.ts", ...args],
       {
-        env: { ...process.env, DATABASE_URL: databaseUrl, ...extraEnv },
+        // The same log key as the app servers (tests/support/app-server.ts): audit:verify
+        // checks the heads they signed.
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          GALLEY_LOG_PRIVATE_KEY: TEST_LOG_PRIVATE_KEY,
+          ...extraEnv,
+        },
         maxBuffer: 10 * 1024 * 1024,
       },
       (err, stdout, stderr) =>
