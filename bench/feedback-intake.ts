@@ -179,22 +179,23 @@ await withBenchDatabase("feedback", async (database) => {
       const feedbackWaits = await waits.stop();
       const feedbackRows = (await settledCount(client, countFeedback)) - feedbackBefore;
 
-      // A second instance on the same database; the load split evenly between the two.
-      const twoBefore = await settledCount(client, countFeedback);
+      // A second instance on the same database; the load split evenly between the two. Rows
+      // are counted from after the second instance's warm-up (its rows are not the run's).
       const two = await withBenchServer(database.url, 3302, env, async (second) => {
         const secondUrl = `${second.url}/api/v1/articles/${article.article.id}/feedback`;
         console.log(
           `[feedback] two instances: ${DURATION_S} s × ${CONNECTIONS / 2} connections each`,
         );
         await load(secondUrl, feedbackBody, WARMUP_S, second.child.pid!);
+        const before = await settledCount(client, countFeedback);
         const [a, b] = await Promise.all([
           load(feedbackUrl, feedbackBody, DURATION_S, pid, CONNECTIONS / 2),
           load(secondUrl, feedbackBody, DURATION_S, second.child.pid!, CONNECTIONS / 2),
         ]);
         const sealMs = await sealLag(client);
-        return { a, b, sealMs };
+        return { a, b, sealMs, rows: (await settledCount(client, countFeedback)) - before };
       });
-      const twoRows = (await settledCount(client, countFeedback)) - twoBefore;
+      const twoRows = two.rows;
       return {
         two,
         twoRows,

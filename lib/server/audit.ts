@@ -54,6 +54,18 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<bigint> {
  */
 export async function appendAuditMany(tx: Tx, inputs: AuditInput[]): Promise<bigint[]> {
   if (inputs.length === 0) return [];
+  const ids = await tx.$queryRaw<{ id: bigint }[]>(auditInsertSql(inputs));
+  return ids.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The one INSERT that writes audit events (`RETURNING "id"`). appendAuditMany runs it in the
+ * caller's transaction; a hot path may run it as a CTE of one data-modifying statement instead
+ * (lib/server/feedback-intake.ts), which PostgreSQL commits atomically with the change it
+ * records: the same guarantee as the transaction, in one round trip.
+ */
+export function auditInsertSql(inputs: AuditInput[]): Prisma.Sql {
+  if (inputs.length === 0) throw new Error("auditInsertSql: no events");
   const at = new Date();
   const rows = inputs.map((input) => {
     const f = actorFields(input.actor);
@@ -62,12 +74,11 @@ export async function appendAuditMany(tx: Tx, inputs: AuditInput[]): Promise<big
       ${input.action}, ${input.entityType}, ${input.entityId},
       ${JSON.stringify(sanitizeAuditData(input.data ?? {}))}::jsonb, ${input.requestId ?? randomUUID()})`;
   });
-  const ids = await tx.$queryRaw<{ id: bigint }[]>`
+  return Prisma.sql`
     INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actorLabel", "action",
       "entityType", "entityId", "data", "requestId")
     VALUES ${Prisma.join(rows)}
     RETURNING "id"`;
-  return ids.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Standalone audited action (no other write), e.g. a failed sign-in. */

@@ -5,7 +5,7 @@
 // it: no event is announced that did not happen, none that happened is lost. An event nobody
 // wants costs one cheap statement (the public feedback intake is a hot path).
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 import type { ChatEvent, WebhookBody, WebhookEvent } from "@/lib/domain/webhooks";
 
 /** Attempts graphile-worker makes of one job when the task itself crashes (not a failed POST). */
@@ -80,36 +80,53 @@ async function writeOutbox<D>(
   items: EventItem<D>[],
   toWebhooks: boolean,
 ): Promise<void> {
+  await tx.$executeRaw`WITH ${outboxCtes(type, items, toWebhooks)}
+    SELECT count(*) FROM outbox_jobs`;
+}
+
+/**
+ * The outbox write as CTEs (outbox_ev, outbox_deliveries, outbox_chats, outbox_jobs), for a
+ * caller that writes its change and the event in one data-modifying statement (the public
+ * feedback intake, lib/server/feedback-intake.ts). It needs no probe: it writes only what a
+ * webhook or an outlet's chat subscribes to. The jobs are added as outbox_jobs is read, so the
+ * statement must read it (e.g. `SELECT count(*) FROM outbox_jobs`).
+ */
+export function eventOutboxCtes<D>(type: WebhookEvent, items: EventItem<D>[]): Prisma.Sql {
+  return outboxCtes(type, items, true);
+}
+
+function outboxCtes<D>(type: WebhookEvent, items: EventItem<D>[], toWebhooks: boolean): Prisma.Sql {
   const timestamp = new Date().toISOString();
   const bodies = items.map((i) =>
     JSON.stringify({ type, timestamp, data: i.data } satisfies WebhookBody<D>),
   );
   const chatEvent = items.find((i) => i.chat)?.chat?.event ?? null;
-  await tx.$executeRaw`
-    WITH ev AS (
+  return Prisma.sql`outbox_ev AS (
       SELECT * FROM unnest(${items.map((i) => i.articleId)}::text[], ${bodies}::text[],
         ${items.map((i) => (i.chat ? JSON.stringify(i.chat.facts) : null))}::text[])
         AS e(article_id, body, chat_facts)
-    ), deliveries AS (
+    ), outbox_deliveries AS (
       INSERT INTO "WebhookDelivery" ("id", "webhookId", "eventType", "body")
       SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), w."id", ${type}, ev.body
-      FROM ev CROSS JOIN "Webhook" w
+      FROM outbox_ev ev CROSS JOIN "Webhook" w
       WHERE ${toWebhooks} AND ${type} = ANY(w."events")
       RETURNING "id"
-    ), chats AS (
+    ), outbox_chats AS (
       SELECT o."id" AS outlet_id, a."id" AS article_id, ev.chat_facts
-      FROM ev JOIN "Article" a ON a."id" = ev.article_id JOIN "Outlet" o ON o."name" = a."outlet"
+      FROM outbox_ev ev JOIN "Article" a ON a."id" = ev.article_id
+        JOIN "Outlet" o ON o."name" = a."outlet"
       WHERE ev.chat_facts IS NOT NULL AND o."chatWebhookUrl" IS NOT NULL
         AND ${chatEvent}::text = ANY(o."chatEvents")
-    )
-    SELECT j.id FROM deliveries,
-      LATERAL graphile_worker.add_job('webhook.deliver', json_build_object('deliveryId', deliveries."id"),
-        max_attempts := ${JOB_MAX_ATTEMPTS}) j
-    UNION ALL
-    SELECT j.id FROM chats,
-      LATERAL graphile_worker.add_job('chat.notify', json_build_object('outletId', chats.outlet_id,
-        'articleId', chats.article_id, 'event', ${chatEvent}::text, 'facts', chats.chat_facts::json),
-        max_attempts := ${JOB_MAX_ATTEMPTS}) j`;
+    ), outbox_jobs AS (
+      SELECT j.id FROM outbox_deliveries deliveries,
+        LATERAL graphile_worker.add_job('webhook.deliver', json_build_object('deliveryId', deliveries."id"),
+          max_attempts := ${JOB_MAX_ATTEMPTS}) j
+      UNION ALL
+      SELECT j.id FROM outbox_chats chats,
+        LATERAL graphile_worker.add_job('chat.notify', json_build_object('outletId', chats.outlet_id,
+          'articleId', chats.article_id, 'event', ${chatEvent}::text, 'facts', chats.chat_facts::json),
+          max_attempts := ${JOB_MAX_ATTEMPTS}) j
+    )`;
 }
 
 /** Adds one job in the caller's transaction (reader emails, scheduled webhook retries). */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor, UserActor } from "@/lib/auth/policy";
 import { ROLE_PERMISSIONS, ROLES } from "@/lib/auth/policy";
-import { db, type Tx } from "@/lib/db";
+import { Prisma, db, type Tx } from "@/lib/db";
 import { CATEGORY_LABEL, type FeedbackCategory } from "@/lib/domain/feedback";
 import type { ArticleStatus } from "@/lib/domain/types";
 
@@ -101,25 +101,26 @@ export async function notifyAssignment(
 /**
  * Reader feedback reaches the people who worked on the article: everyone who
  * saved a revision of it, and its assignee. Disabled accounts are skipped.
+ * One INSERT … SELECT (`RETURNING "id"`), so the public intake can run it as a CTE of its
+ * single write statement (lib/server/feedback-intake.ts) instead of a read and a write.
  */
-export async function notifyFeedback(
-  tx: Tx,
-  input: { articleId: string; category: FeedbackCategory },
-): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string; title: string }[]>`
-    SELECT u."id", a."title" FROM "Article" a
+export function feedbackNotificationsSql(input: {
+  articleId: string;
+  articleTitle: string;
+  category: FeedbackCategory;
+}): Prisma.Sql {
+  const category = CATEGORY_LABEL[input.category].toLowerCase();
+  const text = clip(`A reader reported ${category} on '${clip(input.articleTitle, 60)}'`, 300);
+  // Ids shaped like the ORM's cuids (c + 24 characters); they only need to be unique.
+  return Prisma.sql`
+    INSERT INTO "Notification" ("id", "userId", "kind", "articleId", "actorId", "text")
+    SELECT 'c' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 24), u."id",
+      'FEEDBACK'::"NotificationKind", a."id", NULL, ${text}
+    FROM "Article" a
     JOIN "User" u ON u."disabledAt" IS NULL AND (u."id" = a."assigneeId" OR u."id" IN (
       SELECT r."authorId" FROM "Revision" r WHERE r."articleId" = a."id" AND r."authorId" IS NOT NULL))
-    WHERE a."id" = ${input.articleId}`;
-  if (!rows.length) return;
-  const category = CATEGORY_LABEL[input.category].toLowerCase();
-  await notify(tx, {
-    userIds: rows.map((r) => r.id),
-    kind: "FEEDBACK",
-    articleId: input.articleId,
-    actorId: null,
-    text: `A reader reported ${category} on '${clip(rows[0]!.title, 60)}'`,
-  });
+    WHERE a."id" = ${input.articleId}
+    RETURNING "id"`;
 }
 
 export interface NotificationItem {

@@ -1,6 +1,6 @@
 import "server-only";
 import { publicationProofLinks } from "./audit-tree";
-import { db } from "@/lib/db";
+import { Prisma, db } from "@/lib/db";
 import type { SegmentKind } from "@/lib/domain/types";
 import { env } from "@/lib/env";
 import { textsAtRevision } from "./revision-texts";
@@ -25,6 +25,20 @@ export function publicRevisionOf(
   if (a.publishedRevision !== null) return { revision: a.publishedRevision, reviewed: true };
   if (a.approvedRevision !== null) return { revision: a.approvedRevision, reviewed: true };
   return showUnreviewed ? { revision: a.currentRevision, reviewed: false } : null;
+}
+
+/**
+ * publicRevisionOf in SQL, over the columns of the article row `alias`, for a statement that
+ * must decide in PostgreSQL whether to go on (the feedback intake counts the article's limit
+ * only for an article readers are shown). Keep the two in step; a test compares them.
+ */
+export function publicRevisionSql(
+  alias: string,
+  showUnreviewed = env().GALLEY_PUBLIC_SHOWS_UNREVIEWED,
+): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  return Prisma.sql`COALESCE(${col("publishedRevision")}, ${col("approvedRevision")},
+    CASE WHEN ${showUnreviewed} THEN ${col("currentRevision")} END)`;
 }
 
 export interface PublicationEntry {

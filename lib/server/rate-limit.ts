@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma, db } from "@/lib/db";
 
 export interface RateDecision {
   allowed: boolean;
@@ -32,17 +32,36 @@ export async function hitRateLimits(
   windowSeconds: number,
 ): Promise<RateDecision[]> {
   const keys = hits.map((h) => h.key);
-  const rows = await db().$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
+  const rows = await db().$queryRaw<{ key: string; count: number; windowStart: Date }[]>(
+    rateLimitHitSql(keys, windowSeconds),
+  );
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return hits.map((h) => decision(byKey.get(h.key)!, h.limit, windowSeconds));
+}
+
+/**
+ * The counting statement of hitRateLimits, for a caller that runs it as a CTE of a larger
+ * statement (the feedback intake counts and looks up in one round trip). Returns "key",
+ * "count", "windowStart" and "retryAfter" (seconds until the window ends, computed in
+ * PostgreSQL, which stored windowStart in its own session time).
+ */
+export function rateLimitHitSql(
+  keys: string[],
+  windowSeconds: number,
+  /** Count only when this holds (evaluated in the same statement); by default always. */
+  when: Prisma.Sql = Prisma.sql`true`,
+): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "RateLimit" ("key", "windowStart", "count")
-    SELECT k, now(), 1 FROM unnest(${keys}::text[]) AS k
+    SELECT k, now(), 1 FROM unnest(${keys}::text[]) AS k WHERE ${when}
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
                      THEN 1 ELSE "RateLimit"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
                      THEN now() ELSE "RateLimit"."windowStart" END
-    RETURNING "key", "count", "windowStart"`;
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  return hits.map((h) => decision(byKey.get(h.key)!, h.limit, windowSeconds));
+    RETURNING "key", "count", "windowStart",
+      GREATEST(1, ceil(${windowSeconds} - extract(epoch FROM (now()::timestamp - "windowStart"))))::int
+        AS "retryAfter"`;
 }
 
 /** Gives back one hit, e.g. when another limit refused the same request. */

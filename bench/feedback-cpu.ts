@@ -1,0 +1,97 @@
+// Server CPU per request (ms, from /proc) of the feedback intake vs the baseline route, in
+// alternating 4-second blocks of 8-connection load on one server, so the shared machine's noise
+// hits both alike; the first round is warm-up. Prints only (not recorded in docs/benchmarks.md).
+// npx tsx --conditions=react-server bench/feedback-cpu.ts   (ROUNDS=4, CONN=8, ONLY=feedback)
+import autocannon from "autocannon";
+import pg from "pg";
+import { ingestArticle } from "@/lib/server/ingest";
+import { textsAtRevision } from "@/lib/server/revision-texts";
+import { db } from "@/lib/db";
+import { articleInput, seeded } from "./lib/data";
+import { useInProcess, withBenchDatabase } from "./lib/database";
+import { cpuSeconds } from "./lib/observe";
+import { withBenchServer } from "./lib/server";
+let ip = 0;
+await withBenchDatabase("cpureq", async (database) => {
+  await useInProcess(database.url);
+  const article = await ingestArticle(
+    articleInput(seeded(1), { paragraphs: 8, wordsPerParagraph: 60, externalId: "x" }),
+    { type: "SYSTEM", label: "bench" },
+  );
+  const s1 = (await textsAtRevision(db(), article.article.id, 1)).get(1)!;
+  const body = JSON.stringify({
+    category: "GRAMMAR_OR_TYPO",
+    comment: "The second sentence reads oddly; I think the subject is missing.",
+    segmentIndex: 1,
+    quote: s1.slice(0, 24),
+    quoteStart: 0,
+    quoteEnd: 24,
+  });
+  const c = new pg.Client({ connectionString: database.url });
+  await c.connect();
+  await c.query(
+    `CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, body text, created_at timestamptz DEFAULT now())`,
+  );
+  await c.end();
+  await withBenchServer(
+    database.url,
+    3303,
+    {
+      GALLEY_BENCH_ROUTES: "1",
+      GALLEY_FEEDBACK_LIMIT_PER_READER: "1000",
+      GALLEY_FEEDBACK_LIMIT_PER_ARTICLE: "100000000",
+      GALLEY_TRUSTED_PROXIES: "loopback",
+      GALLEY_PUBLIC_SHOWS_UNREVIEWED: "1",
+    },
+    async (app) => {
+      const pid = app.child.pid!;
+      const urls = {
+        feedback: `${app.url}/api/v1/articles/${article.article.id}/feedback`,
+        baseline: `${app.url}/api/bench/baseline`,
+      };
+      const acc: Record<string, { cpu: number; n: number; rps: number[] }> = {
+        feedback: { cpu: 0, n: 0, rps: [] },
+        baseline: { cpu: 0, n: 0, rps: [] },
+      };
+      for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
+        for (const k of (process.env.ONLY ? [process.env.ONLY] : ["baseline", "feedback"]) as (
+          "baseline" | "feedback"
+        )[]) {
+          const before = cpuSeconds(pid);
+          const r = await autocannon({
+            url: urls[k],
+            connections: Number(process.env.CONN ?? 8),
+            duration: 4,
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body,
+            requests: [
+              {
+                setupRequest: (req) => ({
+                  ...req,
+                  headers: {
+                    ...req.headers,
+                    "x-forwarded-for": `10.9.${(++ip >> 8) & 255}.${ip & 255}`,
+                  },
+                }),
+              },
+            ],
+          });
+          if (round === 0) continue; // warm-up
+          acc[k]!.cpu += cpuSeconds(pid) - before;
+          acc[k]!.n += r.requests.total;
+          acc[k]!.rps.push(r.requests.average);
+        }
+      }
+      for (const [k, v] of Object.entries(acc))
+        console.log(
+          k,
+          "cpu ms/req",
+          ((v.cpu * 1000) / v.n).toFixed(2),
+          "rps",
+          v.rps.map((x) => x.toFixed(0)).join(" "),
+        );
+    },
+  );
+});
+process.exit(0);
