@@ -4,9 +4,10 @@
 import "server-only";
 import type { UserActor } from "@/lib/auth/policy";
 import { Prisma, db, transaction, type Db, type Tx } from "@/lib/db";
-import { conflict, notFound } from "@/lib/errors";
+import { badRequest, conflict, notFound } from "@/lib/errors";
 import type { OutletCreate, OutletPatch } from "@/lib/validation/outlets";
 import { appendAudit } from "./audit";
+import { assertOutboundUrl, OutboundRefused } from "./outbound/safe-request";
 
 export type OutletRow = NonNullable<Awaited<ReturnType<Db["outlet"]["findUnique"]>>>;
 
@@ -84,11 +85,29 @@ function forAudit(fields: Record<string, unknown>): Record<string, unknown> {
 const isUniqueViolation = (err: unknown) =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
+/**
+ * A chat URL Galley could never call (scheme, credentials, a private IP literal) is refused when
+ * the outlet is saved, as a webhook URL is. Host names are not resolved here: the send resolves
+ * and checks every address again (names can change), as for webhooks (ADR 013).
+ */
+function checkChatUrl(url: string | null | undefined): void {
+  if (!url) return;
+  try {
+    assertOutboundUrl(url);
+  } catch (err) {
+    if (err instanceof OutboundRefused) {
+      throw badRequest(err.message, { issues: [{ path: "chatWebhookUrl", message: err.message }] });
+    }
+    throw err;
+  }
+}
+
 export async function createOutlet(
   input: OutletCreate,
   actor: UserActor,
   requestId?: string,
 ): Promise<OutletView> {
+  checkChatUrl(input.chatWebhookUrl);
   try {
     return await transaction(async (tx) => {
       const row = await tx.outlet.create({ data: input });
@@ -114,6 +133,7 @@ export async function updateOutlet(
   actor: UserActor,
   requestId?: string,
 ): Promise<OutletView> {
+  checkChatUrl(patch.chatWebhookUrl);
   return transaction(async (tx) => {
     const before = await tx.outlet.findUnique({ where: { id } });
     if (!before) throw notFound("Outlet");

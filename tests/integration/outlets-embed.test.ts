@@ -122,6 +122,9 @@ describe("outlets API", () => {
     await bad({ timeZone: "Mars/Olympus" }, "timeZone");
     await bad({ canonicalUrlPattern: "https://news.example/a/" }, "canonicalUrlPattern");
     await bad({ disclosures: { en: { footer: "x" } } }, "disclosures.en");
+    // A chat URL Galley may never call (GALLEY_WEBHOOK_ALLOW_PRIVATE is off here).
+    await bad({ chatWebhookUrl: "http://127.0.0.1:9/hook" }, "chatWebhookUrl");
+    await bad({ chatWebhookUrl: "http://10.0.0.5/hook" }, "chatWebhookUrl");
 
     const first = await makeOutlet(token);
     expect((await post({ name: first.name })).status).toBe(409);
