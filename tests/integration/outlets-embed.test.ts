@@ -213,6 +213,10 @@ describe("public lookup", () => {
     );
     expect(redirect.status).toBe(404);
     expect(redirect.headers.get("location")).toBeNull();
+    // A malformed key is named, not answered as a missing article.
+    const malformed = await readRedirect(new NextRequest("http://localhost:3000/read?outlet=x"));
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: string }).error).toBe("bad_request");
   });
 });
 
