@@ -1,23 +1,11 @@
-import { canonicalJson } from "./chain";
+import { canonicalJson, type ChainedContent } from "./chain";
 
 // What a leaf of the audit Merkle tree holds (issue 18): the UTF-8 canonical JSON of the
 // event (keys sorted at every level, no spaces), exactly as proofs return it. The chain
 // hashes of ADR 004 are not part of it: they are not event data, and new events have none.
 
-export interface LeafEvent {
-  /** The event id (its sequence number), a decimal string. */
-  id: string;
-  /** ISO 8601 UTC with milliseconds. */
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-  requestId: string;
-}
+/** The event fields a leaf covers: the same content the old chain hashed (ADR 004), no hashes. */
+export type LeafEvent = ChainedContent;
 
 export function leafBytes(event: LeafEvent): Buffer {
   const { id, at, actorType, actorId, actorLabel, action, entityType, entityId, data, requestId } =
