@@ -3,36 +3,14 @@
 // hits both alike; the first round is warm-up. Prints only (not recorded in docs/benchmarks.md).
 // npx tsx --conditions=react-server bench/feedback-cpu.ts   (ROUNDS=4, CONN=8, ONLY=feedback)
 import autocannon from "autocannon";
-import pg from "pg";
-import { ingestArticle } from "@/lib/server/ingest";
-import { textsAtRevision } from "@/lib/server/revision-texts";
-import { db } from "@/lib/db";
-import { articleInput, seeded } from "./lib/data";
+import { prepareFeedbackBench } from "./lib/feedback-setup";
 import { useInProcess, withBenchDatabase } from "./lib/database";
 import { cpuSeconds } from "./lib/observe";
 import { withBenchServer } from "./lib/server";
 let ip = 0;
 await withBenchDatabase("cpureq", async (database) => {
   await useInProcess(database.url);
-  const article = await ingestArticle(
-    articleInput(seeded(1), { paragraphs: 8, wordsPerParagraph: 60, externalId: "x" }),
-    { type: "SYSTEM", label: "bench" },
-  );
-  const s1 = (await textsAtRevision(db(), article.article.id, 1)).get(1)!;
-  const body = JSON.stringify({
-    category: "GRAMMAR_OR_TYPO",
-    comment: "The second sentence reads oddly; I think the subject is missing.",
-    segmentIndex: 1,
-    quote: s1.slice(0, 24),
-    quoteStart: 0,
-    quoteEnd: 24,
-  });
-  const c = new pg.Client({ connectionString: database.url });
-  await c.connect();
-  await c.query(
-    `CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, body text, created_at timestamptz DEFAULT now())`,
-  );
-  await c.end();
+  const { articleId, body } = await prepareFeedbackBench(database.url, "x");
   await withBenchServer(
     database.url,
     3303,
@@ -46,7 +24,7 @@ await withBenchDatabase("cpureq", async (database) => {
     async (app) => {
       const pid = app.child.pid!;
       const urls = {
-        feedback: `${app.url}/api/v1/articles/${article.article.id}/feedback`,
+        feedback: `${app.url}/api/v1/articles/${articleId}/feedback`,
         baseline: `${app.url}/api/bench/baseline`,
       };
       const acc: Record<string, { cpu: number; n: number; rps: number[] }> = {

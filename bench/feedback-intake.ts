@@ -5,13 +5,10 @@
 // two app instances on one PostgreSQL must together serve at least what one does.
 import autocannon from "autocannon";
 import pg from "pg";
-import { ingestArticle } from "@/lib/server/ingest";
-import { textsAtRevision } from "@/lib/server/revision-texts";
-import { db } from "@/lib/db";
+import { prepareFeedbackBench } from "./lib/feedback-setup";
 import { verifyAuditLog } from "@/lib/server/audit-verify";
 import { TEST_LOG_PRIVATE_KEY } from "../tests/support/log-key";
 import { QUICK, size } from "./lib/args";
-import { articleInput, seeded } from "./lib/data";
 import { useInProcess, withBenchDatabase } from "./lib/database";
 import { machineInfo } from "./lib/machine";
 import { cpuSeconds, sampleWaits } from "./lib/observe";
@@ -125,26 +122,11 @@ await withBenchDatabase("feedback", async (database) => {
   process.env.GALLEY_LOG_PRIVATE_KEY = TEST_LOG_PRIVATE_KEY;
   await useInProcess(database.url);
   const machine = await machineInfo(database.url);
-  const article = await ingestArticle(
-    articleInput(seeded(1), { paragraphs: 8, wordsPerParagraph: 60, externalId: "bench-fb-1" }),
-    { type: "SYSTEM", label: "bench" },
-  );
-  const segment1 = (await textsAtRevision(db(), article.article.id, 1)).get(1)!;
-  // What the reading page's script sends: a category, a comment and the selected quote.
-  const feedbackBody = JSON.stringify({
-    category: "GRAMMAR_OR_TYPO",
-    comment: "The second sentence reads oddly; I think the subject is missing.",
-    segmentIndex: 1,
-    quote: segment1.slice(0, 24),
-    quoteStart: 0,
-    quoteEnd: 24,
-  });
+  const { articleId, body: feedbackBody } = await prepareFeedbackBench(database.url, "bench-fb-1");
 
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS bench_baseline (
-      id bigserial PRIMARY KEY, body text, created_at timestamptz DEFAULT now())`);
     const env = {
       GALLEY_BENCH_ROUTES: "1",
       ...LIMITS,
@@ -155,7 +137,7 @@ await withBenchDatabase("feedback", async (database) => {
     };
     const runs = await withBenchServer(database.url, 3301, env, async (app) => {
       const pid = app.child.pid!;
-      const feedbackUrl = `${app.url}/api/v1/articles/${article.article.id}/feedback`;
+      const feedbackUrl = `${app.url}/api/v1/articles/${articleId}/feedback`;
       const baselineUrl = `${app.url}/api/bench/baseline`;
       const countFeedback = `SELECT count(*)::text AS n FROM "Feedback"`;
       const countBaseline = `SELECT count(*)::text AS n FROM bench_baseline`;
@@ -182,7 +164,7 @@ await withBenchDatabase("feedback", async (database) => {
       // A second instance on the same database; the load split evenly between the two. Rows
       // are counted from after the second instance's warm-up (its rows are not the run's).
       const two = await withBenchServer(database.url, 3302, env, async (second) => {
-        const secondUrl = `${second.url}/api/v1/articles/${article.article.id}/feedback`;
+        const secondUrl = `${second.url}/api/v1/articles/${articleId}/feedback`;
         console.log(
           `[feedback] two instances: ${DURATION_S} s × ${CONNECTIONS / 2} connections each`,
         );
