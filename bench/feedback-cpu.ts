@@ -1,13 +1,15 @@
-// Server CPU per request (ms, from /proc) of the feedback intake vs the baseline route, in
-// alternating 4-second blocks of 8-connection load on one server, so the shared machine's noise
-// hits both alike; the first round is warm-up. Prints only (not recorded in docs/benchmarks.md).
+// CPU per request (ms, from /proc) of the feedback intake vs the baseline route: the server's,
+// PostgreSQL's (all its processes) and the whole machine's (load generator included), in
+// alternating 4-second blocks of load on one server, so the shared machine's noise hits both
+// alike; the first round is warm-up. Prints only (not recorded in docs/benchmarks.md).
 // npx tsx --conditions=react-server bench/feedback-cpu.ts   (ROUNDS=4, CONN=8, ONLY=feedback)
 import autocannon from "autocannon";
 import { prepareFeedbackBench } from "./lib/feedback-setup";
 import { useInProcess, withBenchDatabase } from "./lib/database";
-import { cpuSeconds } from "./lib/observe";
-import { withBenchServer } from "./lib/server";
+import { cpuSeconds, cpuSecondsOf, machineBusySeconds } from "./lib/observe";
+import { ensureBenchBuild, withBenchServer } from "./lib/server";
 let ip = 0;
+await ensureBenchBuild();
 await withBenchDatabase("cpureq", async (database) => {
   await useInProcess(database.url);
   const { articleId, body } = await prepareFeedbackBench(database.url, "x");
@@ -27,15 +29,14 @@ await withBenchDatabase("cpureq", async (database) => {
         feedback: `${app.url}/api/v1/articles/${articleId}/feedback`,
         baseline: `${app.url}/api/bench/baseline`,
       };
-      const acc: Record<string, { cpu: number; n: number; rps: number[] }> = {
-        feedback: { cpu: 0, n: 0, rps: [] },
-        baseline: { cpu: 0, n: 0, rps: [] },
-      };
+      const zero = () => ({ cpu: 0, pg: 0, machine: 0, n: 0, rps: [] as number[] });
+      const acc = { feedback: zero(), baseline: zero() };
       for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
         for (const k of (process.env.ONLY ? [process.env.ONLY] : ["baseline", "feedback"]) as (
           "baseline" | "feedback"
         )[]) {
-          const before = cpuSeconds(pid);
+          const before = { server: cpuSeconds(pid), pg: cpuSecondsOf("postgres") };
+          const machineBefore = machineBusySeconds();
           const r = await autocannon({
             url: urls[k],
             connections: Number(process.env.CONN ?? 8),
@@ -56,9 +57,11 @@ await withBenchDatabase("cpureq", async (database) => {
             ],
           });
           if (round === 0) continue; // warm-up
-          acc[k]!.cpu += cpuSeconds(pid) - before;
-          acc[k]!.n += r.requests.total;
-          acc[k]!.rps.push(r.requests.average);
+          acc[k].cpu += cpuSeconds(pid) - before.server;
+          acc[k].pg += cpuSecondsOf("postgres") - before.pg;
+          acc[k].machine += machineBusySeconds() - machineBefore;
+          acc[k].n += r.requests.total;
+          acc[k].rps.push(r.requests.average);
         }
       }
       for (const [k, v] of Object.entries(acc))
@@ -66,6 +69,10 @@ await withBenchDatabase("cpureq", async (database) => {
           k,
           "cpu ms/req",
           ((v.cpu * 1000) / v.n).toFixed(2),
+          "postgres ms/req",
+          ((v.pg * 1000) / v.n).toFixed(2),
+          "machine ms/req",
+          ((v.machine * 1000) / v.n).toFixed(2),
           "rps",
           v.rps.map((x) => x.toFixed(0)).join(" "),
         );

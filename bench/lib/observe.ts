@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import pg from "pg";
 
 // What the server and PostgreSQL were doing during a load run, to explain a throughput number.
@@ -48,4 +48,28 @@ export function sampleWaits(url: string, everyMs = 100) {
         .sort((a, b) => b.backends - a.backends);
     },
   };
+}
+
+/** CPU seconds used so far by every process named `name` (e.g. all PostgreSQL backends). */
+export function cpuSecondsOf(name: string): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes(`(${name})`)) continue;
+      const fields = stat.split(") ")[1]!.split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}
+
+/** Busy CPU seconds of the whole machine so far (all cores), from /proc/stat. */
+export function machineBusySeconds(): number {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/).slice(1).map(Number);
+  const idle = cpu[3]! + cpu[4]!;
+  return (cpu.reduce((a, b) => a + b, 0) - idle) / 100;
 }
