@@ -1,6 +1,6 @@
 // lib/db is the only place that touches Prisma. Other modules import from here.
 import "server-only";
-export { db, createDb, rawQuery, type Db } from "./client";
+export { db, createDb, rawPipeline, rawQuery, type Db } from "./client";
 export { Prisma } from "./generated/client";
 export type * from "./generated/client";
 export { isDatabaseUnavailable } from "./unavailable";
