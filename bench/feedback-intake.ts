@@ -227,7 +227,7 @@ await withBenchDatabase("feedback", async (database) => {
       title: "Reader feedback intake (benchmark 1)",
       machine,
       setup: [
-        `One ingested article (9 segments); the server is the production build with the default pool (\`GALLEY_DB_POOL_SIZE\` 10) and \`GALLEY_FEEDBACK_LIMIT_PER_READER=${LIMITS.GALLEY_FEEDBACK_LIMIT_PER_READER}\`, \`_PER_ARTICLE=${LIMITS.GALLEY_FEEDBACK_LIMIT_PER_ARTICLE}\`.`,
+        `One ingested article (9 segments); the server is the production build with the default pools (\`GALLEY_DB_POOL_SIZE\` 10 each: the ORM's and the intake's) and \`GALLEY_FEEDBACK_LIMIT_PER_READER=${LIMITS.GALLEY_FEEDBACK_LIMIT_PER_READER}\`, \`_PER_ARTICLE=${LIMITS.GALLEY_FEEDBACK_LIMIT_PER_ARTICLE}\`.`,
         `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARMUP_S} s of warm-up each (and ${SINGLE_S} s with one connection, for the cost of a lone request); a new \`X-Forwarded-For\` on every request, so both rate-limit counters are hit on every request but never reach their limit.`,
         "Body: category, comment, segment index, quote and its offsets (what the reading page's script sends); the baseline route stores the same body as one row.",
         "Server CPU is the share of one core the `next start` process used (from /proc); the machine has the load generator and PostgreSQL on the same cores.",

@@ -64,20 +64,29 @@ export async function appendAuditMany(tx: Tx, inputs: AuditInput[]): Promise<big
  * (lib/server/feedback-intake.ts), which PostgreSQL commits atomically with the change it
  * records: the same guarantee as the transaction, in one round trip.
  */
-export function auditInsertSql(inputs: AuditInput[]): Prisma.Sql {
+export function auditInsertSql(
+  inputs: AuditInput[],
+  /** Write the events only when this holds (evaluated in the same statement); by default always. */
+  when?: Prisma.Sql,
+): Prisma.Sql {
   if (inputs.length === 0) throw new Error("auditInsertSql: no events");
   const at = new Date();
   const rows = inputs.map((input) => {
     const f = actorFields(input.actor);
     // Raw insert: this runs on every audited write, and a model query costs far more CPU.
-    return Prisma.sql`(${at}, ${f.actorType}::"ActorType", ${f.actorId}, ${f.actorLabel},
-      ${input.action}, ${input.entityType}, ${input.entityId},
-      ${JSON.stringify(sanitizeAuditData(input.data ?? {}))}::jsonb, ${input.requestId ?? randomUUID()})`;
+    // Typed, so the rows also read as a subquery (the `when` form), where nothing infers them.
+    return Prisma.sql`(${at}::timestamp, ${f.actorType}::"ActorType", ${f.actorId}::text,
+      ${f.actorLabel}::text, ${input.action}::text, ${input.entityType}::text, ${input.entityId}::text,
+      ${JSON.stringify(sanitizeAuditData(input.data ?? {}))}::jsonb, ${input.requestId ?? randomUUID()}::text)`;
   });
   return Prisma.sql`
     INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actorLabel", "action",
       "entityType", "entityId", "data", "requestId")
-    VALUES ${Prisma.join(rows)}
+    ${
+      when
+        ? Prisma.sql`SELECT * FROM (VALUES ${Prisma.join(rows)}) AS v WHERE ${when}`
+        : Prisma.sql`VALUES ${Prisma.join(rows)}`
+    }
     RETURNING "id"`;
 }
 

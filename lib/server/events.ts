@@ -91,11 +91,21 @@ async function writeOutbox<D>(
  * webhook or an outlet's chat subscribes to. The jobs are added as outbox_jobs is read, so the
  * statement must read it (e.g. `SELECT count(*) FROM outbox_jobs`).
  */
-export function eventOutboxCtes<D>(type: WebhookEvent, items: EventItem<D>[]): Prisma.Sql {
-  return outboxCtes(type, items, true);
+export function eventOutboxCtes<D>(
+  type: WebhookEvent,
+  items: EventItem<D>[],
+  /** Emit only when this holds (evaluated in the same statement); by default always. */
+  when: Prisma.Sql = Prisma.sql`true`,
+): Prisma.Sql {
+  return outboxCtes(type, items, true, when);
 }
 
-function outboxCtes<D>(type: WebhookEvent, items: EventItem<D>[], toWebhooks: boolean): Prisma.Sql {
+function outboxCtes<D>(
+  type: WebhookEvent,
+  items: EventItem<D>[],
+  toWebhooks: boolean,
+  when: Prisma.Sql = Prisma.sql`true`,
+): Prisma.Sql {
   const timestamp = new Date().toISOString();
   const bodies = items.map((i) =>
     JSON.stringify({ type, timestamp, data: i.data } satisfies WebhookBody<D>),
@@ -105,6 +115,7 @@ function outboxCtes<D>(type: WebhookEvent, items: EventItem<D>[], toWebhooks: bo
       SELECT * FROM unnest(${items.map((i) => i.articleId)}::text[], ${bodies}::text[],
         ${items.map((i) => (i.chat ? JSON.stringify(i.chat.facts) : null))}::text[])
         AS e(article_id, body, chat_facts)
+      WHERE ${when}
     ), outbox_deliveries AS (
       INSERT INTO "WebhookDelivery" ("id", "webhookId", "eventType", "body")
       SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), w."id", ${type}, ev.body

@@ -108,6 +108,8 @@ export function feedbackNotificationsSql(input: {
   articleId: string;
   articleTitle: string;
   category: FeedbackCategory;
+  /** Notify only when this holds (evaluated in the same statement); by default always. */
+  when?: Prisma.Sql;
 }): Prisma.Sql {
   const category = CATEGORY_LABEL[input.category].toLowerCase();
   const text = clip(`A reader reported ${category} on '${clip(input.articleTitle, 60)}'`, 300);
@@ -119,7 +121,7 @@ export function feedbackNotificationsSql(input: {
     FROM "Article" a
     JOIN "User" u ON u."disabledAt" IS NULL AND (u."id" = a."assigneeId" OR u."id" IN (
       SELECT r."authorId" FROM "Revision" r WHERE r."articleId" = a."id" AND r."authorId" IS NOT NULL))
-    WHERE a."id" = ${input.articleId}
+    WHERE a."id" = ${input.articleId} AND ${input.when ?? Prisma.sql`true`}
     RETURNING "id"`;
 }
 

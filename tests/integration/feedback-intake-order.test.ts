@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { submitFeedback, type SubmitFeedbackInput } from "@/lib/server/feedback-intake";
 import { publicRevisionOf, publicRevisionSql } from "@/lib/server/public-articles";
-import { saveRevision } from "@/lib/server/revisions";
+import { changeStatus, saveRevision } from "@/lib/server/revisions";
 import { createWebhook, deleteWebhook } from "@/lib/server/webhooks";
 import { makeArticle, makeUser, publishArticle } from "./factories";
 
@@ -145,6 +145,9 @@ describe("feedback intake: order of the checks", () => {
       const article = await publishedWithDraft();
       expect(await status(submit(article.id, { segmentIndex: 99 }))).toBe(400);
       const res = await submit(article.id, { segmentIndex: 1, quoteStart: 0, quoteEnd: 4 });
+      // A refused request after an accepted one: no event either.
+      const wrongQuote = { segmentIndex: 1, quote: "Nope", quoteStart: 0, quoteEnd: 4 };
+      expect(await status(submit(article.id, wrongQuote))).toBe(400);
       const deliveries = await db().webhookDelivery.findMany({ where: { webhookId: hook.id } });
       expect(deliveries.map((d) => JSON.parse(d.body).data.feedbackId)).toEqual([res.id]);
       const jobs = await db().$queryRaw<{ n: bigint }[]>`
@@ -156,6 +159,74 @@ describe("feedback intake: order of the checks", () => {
       delete process.env.GALLEY_WEBHOOK_ALLOW_PRIVATE;
       resetEnvCache();
     }
+  });
+
+  it("records the revision and title readers were shown when the reader wrote", async () => {
+    const reviewer = await makeUser("REVIEWER");
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(reviewer);
+    await publishArticle(article.id, editor);
+    const quoted = { segmentIndex: 1, quote: "This", quoteStart: 0, quoteEnd: 4 };
+    const first = await submit(article.id, quoted);
+    const second = await submit(article.id, quoted);
+    // A draft renames the article (the title notifications name) but readers still see 1.
+    await saveRevision({
+      articleId: article.id,
+      baseRevision: 1,
+      segments: [{ index: 0, text: "A corrected title" }],
+      actor: reviewer,
+    });
+    const third = await submit(article.id, quoted);
+    // Approved and published, revision 2 is what readers see.
+    for (const to of ["APPROVED", "PUBLISHED"] as const) {
+      await changeStatus({
+        articleId: article.id,
+        to,
+        actor: editor,
+        override: { reason: "test" },
+      });
+    }
+    const fourth = await submit(article.id, quoted);
+    const items = await db().feedback.findMany({
+      where: { id: { in: [first.id, second.id, third.id, fourth.id] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(items.map((i) => [i.revisionSeen, i.quote, i.quoteStart, i.quoteEnd])).toEqual([
+      [1, "This", 0, 4],
+      [1, "This", 0, 4],
+      [1, "This", 0, 4],
+      [2, "This", 0, 4],
+    ]);
+    const notes = await db().notification.findMany({
+      where: { articleId: article.id, kind: "FEEDBACK", userId: reviewer.userId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(notes.map((n) => n.text.includes("A corrected title"))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it("checks offsets as JavaScript counts them, also in text with astral characters", async () => {
+    const reviewer = await makeUser("REVIEWER");
+    const article = await makeArticle(reviewer, { mt: "😀ab, then more.\n\nTwo.\n\nThree." });
+    await publishArticle(article.id, await makeUser("EDITOR"));
+    // In UTF-16 "😀" is two units: "ab" is at 2–4. At 1–3 PostgreSQL, counting characters,
+    // would find "ab"; JavaScript finds half an emoji and an "a".
+    expect(await status(submit(article.id, { segmentIndex: 1 }))).toBe(201);
+    const wrong = { segmentIndex: 1, quote: "ab", quoteStart: 1, quoteEnd: 3 };
+    expect(await status(submit(article.id, wrong))).toBe(400);
+    const right = await submit(article.id, {
+      segmentIndex: 1,
+      quote: "ab",
+      quoteStart: 2,
+      quoteEnd: 4,
+    });
+    const item = await db().feedback.findUniqueOrThrow({ where: { id: right.id } });
+    expect([item.quote, item.quoteStart, item.quoteEnd]).toEqual(["ab", 2, 4]);
+    expect(await db().feedback.count({ where: { articleId: article.id } })).toBe(2);
   });
 
   it("decides what readers are shown in SQL exactly as publicRevisionOf does", async () => {
