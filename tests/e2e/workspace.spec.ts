@@ -1,4 +1,21 @@
+import type { Page } from "@playwright/test";
 import { expect, freshArticle, ingestFresh, ORIGIN, signInApi, signInPage, test } from "./fixtures";
+
+/**
+ * Replaces a segment's text (the page's first edit) and waits until the editor holds it as an
+ * unsaved edit. Typing while the page is still hydrating can land beside the text React then
+ * restores ("They wept.They cried." on a loaded machine), so it types again until the editor
+ * shows exactly the edit.
+ */
+async function editSegment(page: Page, index: number, text: string): Promise<void> {
+  const input = page.locator(`[data-segment-input="${index}"]`);
+  await expect(async () => {
+    await input.fill(text);
+    await expect(input).toHaveValue(text, { timeout: 1_000 });
+    // The only edit on the page so far.
+    await expect(page.getByTestId("unsaved-marker")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass();
+}
 
 test("a reviewer edits two segments, saves, reloads and sees the new text with the MT diff", async ({
   page,
@@ -45,7 +62,7 @@ test("unsaved edits survive a reload, and a conflicting save shows theirs agains
   const article = await ingestFresh(editorCtx.request);
 
   await page.goto(`/articles/${article.id}`);
-  await page.locator('[data-segment-input="3"]').fill("They wept together.");
+  await editSegment(page, 3, "They wept together.");
   await page.reload();
   await expect(page.locator('[data-segment-input="3"]')).toHaveValue("They wept together.");
   await expect(page.getByTestId("unsaved-marker")).toHaveCount(1);
@@ -144,7 +161,7 @@ test("edits to different segments merge on save without a dialog", async ({ page
   await signInApi(editorCtx.request, "editor");
   const article = await ingestFresh(editorCtx.request);
   await page.goto(`/articles/${article.id}`);
-  await page.locator('[data-segment-input="3"]').fill("They wept.");
+  await editSegment(page, 3, "They wept.");
 
   const theirs = await editorCtx.request.post(`/api/v1/articles/${article.id}/revisions`, {
     headers: { origin: ORIGIN },
