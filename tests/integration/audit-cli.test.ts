@@ -17,7 +17,9 @@ const cli = (args: string[]) =>
     );
   });
 
-describe("audit CLI", () => {
+// Three CLI runs (tsx loading the app's modules, 20–30 s each on a loaded 2-core machine): the
+// timeout catches a hang, not slowness.
+describe("audit CLI", { timeout: 300_000 }, () => {
   it("audit:seal seals, audit:verify checks the log and a saved head", async () => {
     await recordAudit({
       actor: { type: "SYSTEM", label: "test" },
