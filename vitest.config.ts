@@ -32,8 +32,11 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-env.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Hang catchers, not speed checks (speed lives in bench/): on a slow day, beside the
+          // browser suite, rescoring a worker's whole database took over 60 s and the
+          // 1,000-revision setup over 120 s.
+          testTimeout: 180_000,
+          hookTimeout: 360_000,
           // Each worker has its own database (setup-env.ts); two workers fill two cores.
           maxWorkers: 2,
           // Files in one worker share its loaded modules (the Prisma client, zod schemas, the

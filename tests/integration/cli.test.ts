@@ -16,9 +16,7 @@ const cli = (args: string[], input?: string) =>
     child.stdin?.end(input ?? "");
   });
 
-// Each test starts the CLI (tsx loading the app's modules): 20–30 s on a loaded 2-core machine,
-// so the timeout (a hang catcher, not a speed check) allows for a slow day.
-describe("ops CLI", { timeout: 180_000 }, () => {
+describe("ops CLI", () => {
   it("token:create prints a working token alone on the last line", async () => {
     const editor = await makeUser("EDITOR");
     const res = await cli(["token:create", "--email", editor.email]);

@@ -65,8 +65,7 @@ describe("history of an article with 1,000 revisions", () => {
     // now so the planner knows this article has 1,000 revisions, not its
     // never-analyzed guess of 3 (with which any plan looks equally cheap).
     await db().$executeRawUnsafe(`ANALYZE "Revision", "SegmentText", "Segment", "Publication"`);
-    // 1,000 saves: about 40 s alone, over 120 s beside the browser suite on a slow day.
-  }, 360_000);
+  });
 
   it("has them all", async () => {
     expect(await db().revision.count({ where: { articleId } })).toBe(REVISIONS);
