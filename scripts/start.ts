@@ -6,6 +6,7 @@
 // that PostgreSQL.
 import { spawn } from "node:child_process";
 import { ensureBuild, ensurePrismaClient } from "./build-stamp";
+import { nextServerArgs } from "./next-server-args";
 import { EmbeddedUnavailable } from "@/lib/db/embedded";
 import { embeddedLogKey, embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
 import { migrate } from "@/lib/db/migrate";
@@ -57,10 +58,7 @@ async function main(): Promise<void> {
     [
       "--require",
       new URL("./exit-with-parent.cjs", import.meta.url).pathname,
-      require_resolve_next(),
-      dev ? "dev" : "start",
-      "-p",
-      port,
+      ...nextServerArgs({ port, dev }),
     ],
     {
       // The IPC channel only tells the child when this process is gone.
@@ -99,10 +97,6 @@ async function prepare(url: string, mode: "embedded" | "postgres"): Promise<void
 }
 
 const PEER_PRELOAD = new URL("./peer-address.cjs", import.meta.url).pathname;
-
-function require_resolve_next(): string {
-  return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
-}
 
 main().catch((err) => {
   if (err instanceof EmbeddedUnavailable) console.error(`[galley] ${err.message}`);
