@@ -3,12 +3,10 @@
 // alternating 4-second blocks of load on one server, so the shared machine's noise hits both
 // alike; the first round is warm-up. Prints only (not recorded in docs/benchmarks.md).
 // npx tsx --conditions=react-server bench/feedback-cpu.ts   (ROUNDS=4, CONN=8, ONLY=feedback)
-import autocannon from "autocannon";
-import { prepareFeedbackBench } from "./lib/feedback-setup";
+import { loadFeedback, prepareFeedbackBench } from "./lib/feedback-setup";
 import { useInProcess, withBenchDatabase } from "./lib/database";
 import { cpuSeconds, cpuSecondsOf, machineBusySeconds } from "./lib/observe";
 import { ensureBenchBuild, withBenchServer } from "./lib/server";
-let ip = 0;
 await ensureBenchBuild();
 await withBenchDatabase("cpureq", async (database) => {
   await useInProcess(database.url);
@@ -37,24 +35,11 @@ await withBenchDatabase("cpureq", async (database) => {
         )[]) {
           const before = { server: cpuSeconds(pid), pg: cpuSecondsOf("postgres") };
           const machineBefore = machineBusySeconds();
-          const r = await autocannon({
+          const r = await loadFeedback({
             url: urls[k],
-            connections: Number(process.env.CONN ?? 8),
-            duration: 4,
-            method: "POST",
-            headers: { "content-type": "application/json" },
             body,
-            requests: [
-              {
-                setupRequest: (req) => ({
-                  ...req,
-                  headers: {
-                    ...req.headers,
-                    "x-forwarded-for": `10.9.${(++ip >> 8) & 255}.${ip & 255}`,
-                  },
-                }),
-              },
-            ],
+            seconds: 4,
+            connections: Number(process.env.CONN ?? 8),
           });
           if (round === 0) continue; // warm-up
           acc[k].cpu += cpuSeconds(pid) - before.server;

@@ -3,9 +3,8 @@
 // POST /api/bench/baseline (one insert through the same Prisma driver), same server, same run.
 // Issue 18: audit appends take no lock; the sealer must catch up within 2 s after the load, and
 // two app instances on one PostgreSQL must together serve at least what one does.
-import autocannon from "autocannon";
 import pg from "pg";
-import { prepareFeedbackBench } from "./lib/feedback-setup";
+import { loadFeedback, prepareFeedbackBench } from "./lib/feedback-setup";
 import { verifyAuditLog } from "@/lib/server/audit-verify";
 import { TEST_LOG_PRIVATE_KEY } from "../tests/support/log-key";
 import { QUICK, size } from "./lib/args";
@@ -29,12 +28,6 @@ const LIMITS = {
   GALLEY_FEEDBACK_LIMIT_PER_ARTICLE: "100000000",
 };
 
-let ipCounter = 0;
-function nextIp(): string {
-  const c = ++ipCounter;
-  return `10.${(c >> 16) & 255}.${(c >> 8) & 255}.${c & 255}`;
-}
-
 interface LoadResult {
   connections: number;
   /** Share of one core the server process used during the run. */
@@ -56,22 +49,7 @@ async function load(
   connections = CONNECTIONS,
 ): Promise<LoadResult> {
   const cpuBefore = cpuSeconds(serverPid);
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    requests: [
-      {
-        setupRequest: (req) => ({
-          ...req,
-          headers: { ...req.headers, "x-forwarded-for": nextIp() },
-        }),
-      },
-    ],
-  });
+  const result = await loadFeedback({ url, body, seconds, connections });
   const statuses = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]),
   );
