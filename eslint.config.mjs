@@ -52,6 +52,24 @@ function layerRules() {
     regex: "^(next|next-auth|react|react-dom)(/|$)",
     message: "Pure domain code is framework-free: no Next, next-auth or React.",
   };
+  const nextLink = {
+    name: "next/link",
+    message: "Use @/components/link: Galley's links do not prefetch (ADR 018).",
+  };
+  /** What app/ and components/ may not import, plus `extraPaths`. */
+  const appRestrictions = (extraPaths) => ({
+    paths: [
+      {
+        // The connection-error classifier is the one lib/db export the request layer
+        // needs (503 rather than 500); it touches no client.
+        name: "@/lib/db",
+        allowImportNames: ["isDatabaseUnavailable"],
+        message: database.message,
+      },
+      ...extraPaths,
+    ],
+    patterns: [prismaClient, { ...database, regex: "^@/lib/db/(?!generated/enums$)" }],
+  });
   const pure = [
     "lib/audit/**",
     "lib/domain/**",
@@ -75,23 +93,12 @@ function layerRules() {
     },
     {
       files: ["app/**", "components/**"],
-      rules: {
-        "no-restricted-imports": [
-          "error",
-          {
-            paths: [
-              {
-                // The connection-error classifier is the one lib/db export the request layer
-                // needs (503 rather than 500); it touches no client.
-                name: "@/lib/db",
-                allowImportNames: ["isDatabaseUnavailable"],
-                message: database.message,
-              },
-            ],
-            patterns: [prismaClient, { ...database, regex: "^@/lib/db/(?!generated/enums$)" }],
-          },
-        ],
-      },
+      rules: { "no-restricted-imports": ["error", appRestrictions([nextLink])] },
+    },
+    {
+      // The one place next/link is wrapped.
+      files: ["components/link.tsx"],
+      rules: { "no-restricted-imports": ["error", appRestrictions([])] },
     },
     {
       files: pure,

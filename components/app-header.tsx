@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { NAV_ITEMS, can, type UserActor } from "@/lib/auth/policy";
 import { countNewFeedback } from "@/lib/server/feedback-counts";
 import { countUnreadNotifications } from "@/lib/server/notifications";

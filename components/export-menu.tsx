@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS } from "@/lib/formats/export-formats";
 
 /**

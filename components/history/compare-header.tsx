@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatDateTime } from "@/lib/format-time";
 import type { Comparison, RevisionListItem } from "@/lib/server/history";
 import { RevisionKindBadge } from "./revision-kind";

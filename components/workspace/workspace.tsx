@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDateTime } from "@/lib/format-time";
 import type { WorkspaceData } from "@/lib/server/workspace";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InvalidFilters } from "@/components/invalid-filters";
 import { linkKeepingFilters, parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
-import Link from "next/link";
+import Link from "@/components/link";
 import { listArticlesQuerySchema } from "@/lib/api/schemas/articles";
 import { can } from "@/lib/auth/policy";
 import { requirePageActor } from "@/lib/auth/session";

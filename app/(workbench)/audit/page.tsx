@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InvalidFilters } from "@/components/invalid-filters";
 import { parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
-import Link from "next/link";
+import Link from "@/components/link";
 import { auditQuerySchema } from "@/lib/api/schemas/audit";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format-time";

@@ -6,7 +6,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { MQM_CATEGORIES, MQM_SEVERITIES } from "@/lib/quality/mqm";
 import { listEngines } from "@/lib/server/article-queue";
 import { engineKey, engineLabel } from "@/lib/domain/engine";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getEngineMetrics, type EngineMetrics, type Sample } from "@/lib/server/metrics";
 import { EnginePatterns } from "@/components/intel/engine-patterns";
 import { can } from "@/lib/auth/policy";

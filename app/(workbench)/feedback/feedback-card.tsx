@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 // Same rule as the review workspace's pre-fill, so the diff shows what "Accept and correct" loads.
 import { applySuggestion } from "@/lib/domain/apply-suggestion";
 import {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InvalidFilters } from "@/components/invalid-filters";
 import { linkKeepingFilters, parseFilters, readFilters, type SearchParams } from "@/lib/page-query";
-import Link from "next/link";
+import Link from "@/components/link";
 import { z } from "zod";
 import { listFeedbackQuerySchema } from "@/lib/api/schemas/feedback";
 import { requirePageActor } from "@/lib/auth/session";

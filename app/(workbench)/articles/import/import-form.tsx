@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import { useId, useState, type FormEvent } from "react";
 import { looksLikeGalleyDocument } from "@/lib/formats/galley-json";
 import { countNdjsonLines, splitNdjson } from "@/lib/ingest/ndjson-chunks";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requirePageActor } from "@/lib/auth/session";
 import { BULK_LIMITS } from "@/lib/server/bulk-import";
 import { ImportForm } from "./import-form";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { z } from "zod";
 import { requirePageActor } from "@/lib/auth/session";
 import { displayTimeZone } from "@/lib/server/time-zone";

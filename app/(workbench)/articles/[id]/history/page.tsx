@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { Fragment } from "react";
 import { z } from "zod";
 import { listRevisionsQuerySchema } from "@/lib/api/schemas/history";
