@@ -14,6 +14,15 @@
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/**
+ * Preloaded into the server (`node --require`): peer-address.cjs stamps each request with its
+ * socket address (lib/api/client-ip.ts); drain-on-close.cjs lets a stop close idle keep-alive
+ * connections instead of waiting up to KEEP_ALIVE_TIMEOUT_MS for them.
+ */
+export const SERVER_PRELOADS = ["peer-address.cjs", "drain-on-close.cjs"].map(
+  (file) => new URL(`./${file}`, import.meta.url).pathname,
+);
+
 const NEXT_BIN = new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
 
 /** Arguments after `node` that serve the app: the production build, or `next dev`. */

@@ -6,7 +6,7 @@
 // that PostgreSQL.
 import { spawn } from "node:child_process";
 import { ensureBuild, ensurePrismaClient } from "./build-stamp";
-import { nextServerArgs } from "./next-server-args";
+import { SERVER_PRELOADS, nextServerArgs } from "./next-server-args";
 import { EmbeddedUnavailable } from "@/lib/db/embedded";
 import { embeddedLogKey, embeddedSecret, resolveDatabase } from "@/lib/db/resolve";
 import { migrate } from "@/lib/db/migrate";
@@ -63,11 +63,11 @@ async function main(): Promise<void> {
     {
       // The IPC channel only tells the child when this process is gone.
       stdio: ["inherit", "inherit", "inherit", "ipc"],
-      // The preload stamps each request with its socket address (lib/api/client-ip.ts);
-      // NODE_OPTIONS carries it into any worker process Next.js forks too.
+      // The preloads (scripts/next-server-args.ts) go in NODE_OPTIONS, which carries them
+      // into any worker process Next.js forks too.
       env: {
         ...process.env,
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${PEER_PRELOAD}`]
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, ...SERVER_PRELOADS.map((p) => `--require ${p}`)]
           .filter(Boolean)
           .join(" "),
       },
@@ -95,8 +95,6 @@ async function prepare(url: string, mode: "embedded" | "postgres"): Promise<void
   }
   if (!dev) await ensureBuild();
 }
-
-const PEER_PRELOAD = new URL("./peer-address.cjs", import.meta.url).pathname;
 
 main().catch((err) => {
   if (err instanceof EmbeddedUnavailable) console.error(`[galley] ${err.message}`);

@@ -52,4 +52,20 @@ describe("idle keep-alive connections", () => {
       agent.destroy();
     }
   });
+
+  // scripts/drain-on-close.cjs: a stop (SIGTERM, as a deploy sends) must not wait out the
+  // keep-alive timeout for connections that are between requests. Without it this stop took 63 s.
+  it("do not hold up a stop: the server closes them and exits", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await get(agent, "/api/health"); // read, then idle in the agent's pool
+      await fetch(`${app.url}/signin`); // answered, but its body never read
+      const started = Date.now();
+      await app.stop("SIGTERM");
+      expect(app.child.exitCode ?? app.child.signalCode).not.toBeNull();
+      expect(Date.now() - started).toBeLessThan(KEEP_ALIVE_TIMEOUT_MS / 2);
+    } finally {
+      agent.destroy();
+    }
+  });
 });

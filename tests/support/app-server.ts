@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import { nextServerArgs } from "../../scripts/next-server-args";
+import { SERVER_PRELOADS, nextServerArgs } from "../../scripts/next-server-args";
 import { TEST_LOG_PRIVATE_KEY } from "./log-key";
 
 // Starts the production build (`next start`) as a real separate process for
@@ -35,7 +35,10 @@ export async function startAppServer(
   let out = "";
   const child = spawn(
     process.execPath,
-    ["--require", "./scripts/peer-address.cjs", ...nextServerArgs({ port: p, hostname })],
+    [
+      ...SERVER_PRELOADS.flatMap((preload) => ["--require", preload]),
+      ...nextServerArgs({ port: p, hostname }),
+    ],
     {
       env: {
         ...process.env,
